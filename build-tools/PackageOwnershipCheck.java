@@ -1,0 +1,94 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Fails the build when a Java package is present in two modules, or when a module holds a package
+ * outside its own root.
+ *
+ * <p>Split packages break the module path (two automatic modules may not export one package), so
+ * every module declares its package root in {@code codex.module.name} and keeps every package under
+ * it. Run from the reactor root: {@code java build-tools/PackageOwnershipCheck.java .}
+ */
+public final class PackageOwnershipCheck {
+  private static final Pattern MODULE_NAME =
+      Pattern.compile("<codex\\.module\\.name>([^<]+)</codex\\.module\\.name>");
+
+  public static void main(String[] args) throws IOException {
+    Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+    Map<String, String> ownerByPackage = new TreeMap<>();
+    Map<String, String> moduleByRoot = new TreeMap<>();
+    List<String> problems = new ArrayList<>();
+    try (Stream<Path> poms = Files.walk(root, 3)) {
+      for (Path pom : poms.filter(p -> p.getFileName().toString().equals("pom.xml")).toList()) {
+        Path moduleDir = pom.getParent();
+        if (moduleDir.equals(root) || pathHas(moduleDir, "target")) {
+          continue;
+        }
+        String module = root.relativize(moduleDir).toString();
+        Matcher m = MODULE_NAME.matcher(Files.readString(pom));
+        Path sources = moduleDir.resolve("src/main/java");
+        if (!m.find()) {
+          if (Files.isDirectory(sources)) {
+            problems.add(module + ": has Java sources but no <codex.module.name> property");
+          }
+          continue;
+        }
+        String packageRoot = m.group(1).trim();
+        String previous = moduleByRoot.put(packageRoot, module);
+        if (previous != null) {
+          problems.add("package root " + packageRoot + " claimed by " + previous + " and " + module);
+        }
+        for (String pkg : packagesUnder(sources)) {
+          if (!pkg.equals(packageRoot) && !pkg.startsWith(packageRoot + ".")) {
+            problems.add(module + ": package " + pkg + " is outside its root " + packageRoot);
+          }
+          String owner = ownerByPackage.putIfAbsent(pkg, module);
+          if (owner != null) {
+            problems.add("package " + pkg + " is present in " + owner + " and " + module);
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.forEach(p -> System.err.println("[package-ownership] " + p));
+      System.exit(1);
+    }
+    System.out.println(
+        "[package-ownership] "
+            + ownerByPackage.size()
+            + " packages in "
+            + moduleByRoot.size()
+            + " modules, none split");
+  }
+
+  private static boolean pathHas(Path dir, String name) {
+    for (Path part : dir) {
+      if (part.toString().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> packagesUnder(Path sources) throws IOException {
+    if (!Files.isDirectory(sources)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(sources)) {
+      return files
+          .filter(f -> f.toString().endsWith(".java"))
+          .map(f -> sources.relativize(f.getParent()).toString().replace('/', '.'))
+          .filter(p -> !p.isEmpty())
+          .distinct()
+          .toList();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Annotations shared by every module: nullness defaults and stability markers. */
+package dev.codexcontinue.api.annotation;
