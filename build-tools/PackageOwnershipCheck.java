@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Fails the build when a Java package is present in two modules, or when a module holds a package
- * outside its own root.
+ * Fails the build when a Java package is present in two modules, when a module holds a package
+ * outside its own root, or when codex-bom misses a published module or has another revision.
  *
  * <p>Split packages break the module path (two automatic modules may not export one package), so
  * every module declares its package root in {@code codex.module.name} and keeps every package under
@@ -20,12 +20,17 @@ import java.util.stream.Stream;
 public final class PackageOwnershipCheck {
   private static final Pattern MODULE_NAME =
       Pattern.compile("<codex\\.module\\.name>([^<]+)</codex\\.module\\.name>");
+  private static final Pattern PARENT = Pattern.compile("(?s)<parent>.*?</parent>");
+  private static final Pattern ARTIFACT_ID = Pattern.compile("<artifactId>([^<]+)</artifactId>");
+  private static final Pattern REVISION = Pattern.compile("<revision>([^<]+)</revision>");
+  private static final String NOT_PUBLISHED = "<maven.deploy.skip>true</maven.deploy.skip>";
 
   public static void main(String[] args) throws IOException {
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
     Map<String, String> ownerByPackage = new TreeMap<>();
     Map<String, String> moduleByRoot = new TreeMap<>();
     List<String> problems = new ArrayList<>();
+    List<String> published = new ArrayList<>();
     try (Stream<Path> poms = Files.walk(root, 3)) {
       for (Path pom : poms.filter(p -> p.getFileName().toString().equals("pom.xml")).toList()) {
         Path moduleDir = pom.getParent();
@@ -33,7 +38,8 @@ public final class PackageOwnershipCheck {
           continue;
         }
         String module = root.relativize(moduleDir).toString();
-        Matcher m = MODULE_NAME.matcher(Files.readString(pom));
+        String pomText = Files.readString(pom);
+        Matcher m = MODULE_NAME.matcher(pomText);
         Path sources = moduleDir.resolve("src/main/java");
         if (!m.find()) {
           if (Files.isDirectory(sources)) {
@@ -42,6 +48,12 @@ public final class PackageOwnershipCheck {
           continue;
         }
         String packageRoot = m.group(1).trim();
+        if (!pomText.contains(NOT_PUBLISHED)) {
+          Matcher id = ARTIFACT_ID.matcher(PARENT.matcher(pomText).replaceFirst(""));
+          if (id.find()) {
+            published.add(id.group(1));
+          }
+        }
         String previous = moduleByRoot.put(packageRoot, module);
         if (previous != null) {
           problems.add("package root " + packageRoot + " claimed by " + previous + " and " + module);
@@ -57,6 +69,7 @@ public final class PackageOwnershipCheck {
         }
       }
     }
+    checkBom(root, published, problems);
     if (!problems.isEmpty()) {
       problems.forEach(p -> System.err.println("[package-ownership] " + p));
       System.exit(1);
@@ -67,6 +80,32 @@ public final class PackageOwnershipCheck {
             + " packages in "
             + moduleByRoot.size()
             + " modules, none split");
+  }
+
+  /** The BOM stands alone (no parent), so its revision and module list are checked here. */
+  private static void checkBom(Path root, List<String> published, List<String> problems)
+      throws IOException {
+    Path bom = root.resolve("codex-bom/pom.xml");
+    if (!Files.exists(bom)) {
+      problems.add("codex-bom/pom.xml is missing");
+      return;
+    }
+    String bomText = Files.readString(bom);
+    String rootRevision = firstGroup(REVISION, Files.readString(root.resolve("pom.xml")));
+    String bomRevision = firstGroup(REVISION, bomText);
+    if (!rootRevision.equals(bomRevision)) {
+      problems.add("codex-bom revision " + bomRevision + " differs from the root's " + rootRevision);
+    }
+    for (String artifact : published) {
+      if (!bomText.contains("<artifactId>" + artifact + "</artifactId>")) {
+        problems.add("codex-bom does not list the published module " + artifact);
+      }
+    }
+  }
+
+  private static String firstGroup(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    return m.find() ? m.group(1).trim() : "<none>";
   }
 
   private static boolean pathHas(Path dir, String name) {
