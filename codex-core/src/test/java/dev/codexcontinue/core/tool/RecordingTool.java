@@ -63,6 +63,17 @@ final class RecordingTool implements Tool {
         call -> call.arguments().replaceAll("^\\{\"cmd\":\"(.*)\"}$", "$1"));
   }
 
+  /** Returns a copy of this tool with another arguments schema. */
+  RecordingTool withSchema(String schema) {
+    return new RecordingTool(
+        new ToolSpec(spec.name(), spec.description(), schema), permission, answer, describer);
+  }
+
+  /** Returns a copy of this tool that answers with {@code answer}. */
+  RecordingTool withAnswer(Function<ToolCall, ToolResult> answer) {
+    return new RecordingTool(spec, permission, answer, describer);
+  }
+
   List<ToolCall> calls() {
     return calls;
   }
