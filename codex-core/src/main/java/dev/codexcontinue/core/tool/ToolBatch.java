@@ -11,11 +11,13 @@ import dev.codexcontinue.core.tool.ToolExecution.Outcome;
 import dev.codexcontinue.core.tool.internal.ArgumentReader;
 import dev.codexcontinue.core.tool.internal.ModelText;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -84,7 +86,7 @@ final class ToolBatch {
     }
     RegisteredTool registered = owner.registered(call.name());
     if (registered == null || !owner.policy().isAdvertised(registered.tool())) {
-      finish(slot, Outcome.NOT_AVAILABLE, "tool '" + call.name() + "' is not available");
+      finish(slot, Outcome.NOT_AVAILABLE, "tool '" + shown(call.name()) + "' is not available");
       return;
     }
     slot.tool = registered;
@@ -208,7 +210,7 @@ final class ToolBatch {
       for (Running r : List.copyOf(running)) {
         if (now - r.deadline >= 0) {
           running.remove(r);
-          cancel(r, Outcome.TIMED_OUT, timedOut(r.slot));
+          cancel(r, Outcome.TIMED_OUT, timedOut(r));
         }
       }
     }
@@ -217,8 +219,24 @@ final class ToolBatch {
   private void start(Slot slot, BlockingQueue<Running> completed, List<Running> running) {
     RegisteredTool registered = Objects.requireNonNull(slot.tool);
     ToolCall canonical = Objects.requireNonNull(slot.invocation).toCall();
+    long budget = owner.toolTimeout().toNanos();
+    Optional<Instant> runDeadline = context.deadline();
+    if (runDeadline.isPresent()) {
+      Duration left = Duration.between(owner.clock().instant(), runDeadline.get());
+      if (left.isNegative() || left.isZero()) {
+        finish(
+            slot,
+            Outcome.TIMED_OUT,
+            "tool '" + slot.call.name() + "' was not started: the run's deadline has passed");
+        return;
+      }
+      if (left.compareTo(owner.toolTimeout()) < 0) {
+        budget = left.toNanos();
+      }
+    }
     Running r = new Running(slot, () -> registered.tool().execute(canonical, context), completed);
-    r.deadline = System.nanoTime() + owner.toolTimeout().toNanos();
+    r.budgetNanos = budget;
+    r.deadline = System.nanoTime() + budget;
     try {
       owner.executor().execute(r);
       running.add(r);
@@ -271,17 +289,17 @@ final class ToolBatch {
     slot.done = new ToolExecution(slot.call, result, outcome, took);
     log.debug(
         "tool {} call {} -> {} in {} ms",
-        slot.call.name(),
-        slot.call.id(),
+        shown(slot.call.name()),
+        shown(slot.call.id()),
         outcome,
         took.toMillis());
   }
 
-  private String timedOut(Slot slot) {
+  private static String timedOut(Running r) {
     return "tool '"
-        + slot.call.name()
+        + r.slot.call.name()
         + "' timed out after "
-        + owner.toolTimeout().toMillis()
+        + TimeUnit.NANOSECONDS.toMillis(r.budgetNanos)
         + " ms";
   }
 
@@ -298,6 +316,11 @@ final class ToolBatch {
       return invalidArguments(toolName, argument.violations());
     }
     return "tool '" + toolName + "' failed: " + clip(String.valueOf(detail), 2000);
+  }
+
+  /** Returns model-supplied text (a tool name, a call id) fit for a message or a log line. */
+  private static String shown(String text) {
+    return ModelText.sanitize(text, 80);
   }
 
   private static String clip(String text, int max) {
@@ -322,6 +345,7 @@ final class ToolBatch {
     final Slot slot;
     private final BlockingQueue<Running> completed;
     long deadline;
+    long budgetNanos;
 
     Running(Slot slot, Callable<ToolResult> work, BlockingQueue<Running> completed) {
       super(work);

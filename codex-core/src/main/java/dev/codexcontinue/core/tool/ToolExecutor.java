@@ -4,6 +4,7 @@ import dev.codexcontinue.api.Tool;
 import dev.codexcontinue.api.ToolCall;
 import dev.codexcontinue.api.ToolContext;
 import dev.codexcontinue.api.ToolSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +26,10 @@ import javax.annotation.Nullable;
  * JSON limits and validated against the tool's schema, and violations (each with a JSON pointer) go
  * back so the model can fix them; the policy decides on the validated call; an {@code ask} call
  * goes to the approver, which has the approval timeout to answer; then the tool runs with the tool
- * timeout. Whatever the model reads (tool output, error messages) is stripped of control characters
- * and ANSI escapes and capped at {@code maxOutputChars} with a marker.
+ * timeout, shortened to the context's {@link ToolContext#deadline() deadline} when that comes first
+ * (a call whose deadline has passed is not started). Whatever the model reads (tool output, error
+ * messages) is stripped of control characters and ANSI escapes and capped at {@code maxOutputChars}
+ * with a marker.
  *
  * <p>{@link #executeAll} asks about all {@code ask} calls of a batch first, one at a time in call
  * order, then runs the approved and allowed calls at most {@code maxParallel} at a time, and
@@ -63,6 +66,7 @@ public final class ToolExecutor {
   private final int maxParallel;
   private final int maxOutputChars;
   private final Executor executor;
+  private final Clock clock;
 
   private ToolExecutor(Builder b, Map<String, RegisteredTool> byName) {
     this.byName = Map.copyOf(byName);
@@ -74,6 +78,7 @@ public final class ToolExecutor {
     this.maxParallel = b.maxParallel;
     this.maxOutputChars = b.maxOutputChars;
     this.executor = b.executor != null ? b.executor : ToolExecutor::startDaemon;
+    this.clock = b.clock;
   }
 
   /** Returns a new builder. */
@@ -161,6 +166,10 @@ public final class ToolExecutor {
     return executor;
   }
 
+  Clock clock() {
+    return clock;
+  }
+
   private static void startDaemon(Runnable task) {
     Thread thread = new Thread(task, "codex-tool-" + THREADS.incrementAndGet());
     thread.setDaemon(true);
@@ -182,6 +191,7 @@ public final class ToolExecutor {
     private int maxParallel = DEFAULT_MAX_PARALLEL;
     private int maxOutputChars = DEFAULT_MAX_OUTPUT_CHARS;
     @Nullable private ExecutorService executor;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -252,6 +262,15 @@ public final class ToolExecutor {
      */
     public Builder executor(ExecutorService executor) {
       this.executor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    /**
+     * Sets the clock against which {@link ToolContext#deadline()} is read. Defaults to the system
+     * clock.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 

@@ -10,7 +10,10 @@ import dev.codexcontinue.api.ToolPermission;
 import dev.codexcontinue.api.ToolResult;
 import dev.codexcontinue.api.ToolSpec;
 import dev.codexcontinue.core.tool.ToolExecution.Outcome;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -251,6 +254,17 @@ final class ToolExecutorTest {
     assertThat(execution.result().content()).isEqualTo("tool 'ab' is not available");
   }
 
+  @Test
+  void execute_hugeUnknownToolName_isClippedInTheAnswer() {
+    ToolExecution execution =
+        executor(ToolPolicy.defaults())
+            .execute(call("x".repeat(100_000), "{}"), ToolContext.none());
+
+    assertThat(execution.result().content())
+        .hasSizeLessThan(120)
+        .endsWith("\u2026' is not available");
+  }
+
   // --- timeouts and cancellation ------------------------------------------------------------
 
   @Test
@@ -276,6 +290,51 @@ final class ToolExecutorTest {
     assertThat(execution.result())
         .isEqualTo(ToolResult.error("tool 'sleeper' timed out after 100 ms"));
     assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void execute_deadlinePassed_neverStarts() {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    ToolExecutor executor =
+        ToolExecutor.builder().addTool(reader).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+
+    ToolExecution execution =
+        executor.execute(
+            call("read_file", "{\"path\":\"a\"}"),
+            ToolContext.builder().deadline(now.minusMillis(1)).build());
+
+    assertThat(execution.outcome()).isEqualTo(Outcome.TIMED_OUT);
+    assertThat(execution.result().content()).contains("deadline has passed");
+    assertThat(reader.executions()).isZero();
+  }
+
+  @Test
+  void execute_deadlineBeforeToolTimeout_shortensTheTimeout() {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    RecordingTool sleeper =
+        RecordingTool.answering(
+            "sleeper",
+            c -> {
+              try {
+                new CountDownLatch(1).await(20, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return ToolResult.of("late");
+            });
+    ToolExecutor executor =
+        ToolExecutor.builder()
+            .addTool(sleeper)
+            .clock(Clock.fixed(now, ZoneOffset.UTC))
+            .toolTimeout(Duration.ofMinutes(10))
+            .build();
+
+    ToolExecution execution =
+        executor.execute(
+            call("sleeper", "{}"), ToolContext.builder().deadline(now.plusMillis(150)).build());
+
+    assertThat(execution.outcome()).isEqualTo(Outcome.TIMED_OUT);
+    assertThat(execution.result().content()).isEqualTo("tool 'sleeper' timed out after 150 ms");
   }
 
   @Test
