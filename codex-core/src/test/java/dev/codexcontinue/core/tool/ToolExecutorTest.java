@@ -267,20 +267,26 @@ final class ToolExecutorTest {
 
   // --- timeouts and cancellation ------------------------------------------------------------
 
+  /** A tool that signals {@code started}, then blocks until interrupted (which it signals). */
+  private static RecordingTool blockingTool(
+      String name, CountDownLatch started, CountDownLatch interrupted) {
+    return RecordingTool.answering(
+        name,
+        c -> {
+          started.countDown();
+          try {
+            new CountDownLatch(1).await(20, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            interrupted.countDown();
+          }
+          return ToolResult.of("late");
+        });
+  }
+
   @Test
   void execute_toolOverItsTimeout_isTimedOutAndInterrupted() throws Exception {
     CountDownLatch interrupted = new CountDownLatch(1);
-    RecordingTool sleeper =
-        RecordingTool.answering(
-            "sleeper",
-            c -> {
-              try {
-                new CountDownLatch(1).await(20, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                interrupted.countDown();
-              }
-              return ToolResult.of("late");
-            });
+    RecordingTool sleeper = blockingTool("sleeper", new CountDownLatch(1), interrupted);
     ToolExecutor executor =
         ToolExecutor.builder().addTool(sleeper).toolTimeout(Duration.ofMillis(100)).build();
 
@@ -311,17 +317,7 @@ final class ToolExecutorTest {
   @Test
   void execute_deadlineBeforeToolTimeout_shortensTheTimeout() {
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    RecordingTool sleeper =
-        RecordingTool.answering(
-            "sleeper",
-            c -> {
-              try {
-                new CountDownLatch(1).await(20, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return ToolResult.of("late");
-            });
+    RecordingTool sleeper = blockingTool("sleeper", new CountDownLatch(1), new CountDownLatch(1));
     ToolExecutor executor =
         ToolExecutor.builder()
             .addTool(sleeper)
@@ -354,18 +350,7 @@ final class ToolExecutorTest {
     AtomicBoolean cancelled = new AtomicBoolean();
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch interrupted = new CountDownLatch(1);
-    RecordingTool worker =
-        RecordingTool.answering(
-            "worker",
-            c -> {
-              started.countDown();
-              try {
-                new CountDownLatch(1).await(20, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                interrupted.countDown();
-              }
-              return ToolResult.of("done");
-            });
+    RecordingTool worker = blockingTool("worker", started, interrupted);
     ToolExecutor executor = ToolExecutor.builder().addTool(worker).build();
     Thread canceller =
         new Thread(
