@@ -115,6 +115,10 @@ final class ToolBatch {
 
   /** Asks the approver about one call, waiting at most the approval timeout. */
   private void approve(Slot slot) {
+    if (isCancelled()) {
+      finish(slot, Outcome.CANCELLED, "tool call cancelled");
+      return;
+    }
     ToolInvocation invocation = Objects.requireNonNull(slot.invocation);
     FutureTask<ApprovalDecision> review =
         new FutureTask<>(() -> owner.approver().review(invocation));

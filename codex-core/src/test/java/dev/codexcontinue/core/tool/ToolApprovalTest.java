@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -241,6 +242,32 @@ final class ToolApprovalTest {
     assertThat(events.subList(0, 3)).containsExactly("review c1", "review c2", "review c3");
     assertThat(events.subList(3, 5)).containsExactlyInAnyOrder("run c1", "run c3");
     assertThat(maxReviewing).hasValue(1);
+  }
+
+  @Test
+  void executeAll_cancelledDuringReview_asksNoMoreAndRunsNothing() {
+    AtomicBoolean cancelled = new AtomicBoolean();
+    AtomicInteger asked = new AtomicInteger();
+    ToolApprover approver =
+        invocation -> {
+          asked.incrementAndGet();
+          cancelled.set(true);
+          return ApprovalDecision.APPROVE;
+        };
+
+    List<ToolExecution> executions =
+        executor(approver)
+            .executeAll(
+                List.of(
+                    ToolCall.of("c1", "shell", "{\"cmd\":\"ls\"}"),
+                    ToolCall.of("c2", "shell", "{\"cmd\":\"pwd\"}")),
+                ToolContext.builder().cancelled(cancelled::get).build());
+
+    assertThat(executions)
+        .extracting(ToolExecution::outcome)
+        .containsExactly(Outcome.CANCELLED, Outcome.CANCELLED);
+    assertThat(asked).hasValue(1);
+    assertThat(shell.executions()).isZero();
   }
 
   @Test
