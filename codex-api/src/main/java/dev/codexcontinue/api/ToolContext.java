@@ -59,6 +59,22 @@ public final class ToolContext {
     return cancelled.getAsBoolean();
   }
 
+  /** Returns every attribute the application attached to the run. */
+  public Map<String, Object> attributes() {
+    return attributes;
+  }
+
+  /** Returns a builder pre-filled with this context (to narrow a deadline, say). */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.userId = userId;
+    b.sessionId = sessionId;
+    b.deadline = deadline;
+    b.cancelled = cancelled;
+    b.attributes.putAll(attributes);
+    return b;
+  }
+
   /** Returns an attribute the application attached to the run. */
   public Optional<Object> attribute(String name) {
     return Optional.ofNullable(attributes.get(name));
