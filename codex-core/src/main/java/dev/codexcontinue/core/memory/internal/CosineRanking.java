@@ -3,6 +3,7 @@ package dev.codexcontinue.core.memory.internal;
 import dev.codexcontinue.api.memory.MemoryMatch;
 import dev.codexcontinue.api.memory.MemoryQuery;
 import dev.codexcontinue.api.memory.MemoryRecord;
+import dev.codexcontinue.api.memory.MetadataFilter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,13 +48,19 @@ public final class CosineRanking {
   public static List<MemoryMatch> top(Iterable<Entry> entries, float[] vector, MemoryQuery query) {
     double queryNorm = norm(vector);
     PriorityQueue<MemoryMatch> best = new PriorityQueue<>(WORSE_FIRST);
+    MetadataFilter filter = query.filter();
+    boolean everything = filter == MetadataFilter.ALL; // skips a stream per record
     for (Entry entry : entries) {
-      if (!query.filter().test(entry.record.metadata())) {
+      if (!everything && !filter.test(entry.record.metadata())) {
         continue;
       }
       double score = cosine(vector, queryNorm, entry.vector, entry.norm);
       if (score < query.minScore()) {
         continue;
+      }
+      MemoryMatch worst = best.size() == query.topK() ? best.peek() : null;
+      if (worst != null && score < worst.score()) {
+        continue; // cheaper than allocating a match only to poll it again
       }
       best.add(new MemoryMatch(entry.record, score));
       if (best.size() > query.topK()) {
@@ -70,10 +77,22 @@ public final class CosineRanking {
     if (normA == 0 || normB == 0) {
       return 0;
     }
-    double dot = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += (double) a[i] * b[i];
+    // Four running sums let the CPU overlap the multiply-adds of consecutive components.
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int i = 0;
+    for (int end = a.length & ~3; i < end; i += 4) {
+      s0 += a[i] * b[i];
+      s1 += a[i + 1] * b[i + 1];
+      s2 += a[i + 2] * b[i + 2];
+      s3 += a[i + 3] * b[i + 3];
     }
+    for (; i < a.length; i++) {
+      s0 += a[i] * b[i];
+    }
+    double dot = (double) s0 + s1 + s2 + s3;
     // Rounding can push a parallel pair a hair past 1.
     return Math.max(-1, Math.min(1, dot / (normA * normB)));
   }
