@@ -100,7 +100,11 @@ final class JsonlSessionStoreTest extends SessionStoreContractTest {
         line.substring(0, line.length() / 2).getBytes(StandardCharsets.UTF_8),
         StandardOpenOption.APPEND);
 
-    assertThat(store.load(KEY)).containsExactlyElementsOf(three());
+    String log =
+        LogCapture.stderrOf(() -> assertThat(store.load(KEY)).containsExactlyElementsOf(three()));
+    assertThat(log)
+        .contains("WARN", fileOf(KEY).toString(), "torn last line")
+        .doesNotContain("never acknowledged");
 
     store.append(KEY, List.of(ChatMessage.user("four")));
     List<ChatMessage> expected = new ArrayList<>(three());

@@ -131,7 +131,11 @@ final class SessionMemoryTest {
   @Test
   void append_toolResultWithoutItsCall_isDropped() {
     try (SessionMemory memory = memory().build()) {
-      memory.append(KEY, List.of(result("nowhere", 0), ChatMessage.user("q")));
+      String log =
+          LogCapture.stderrOf(
+              () -> memory.append(KEY, List.of(result("nowhere", 0), ChatMessage.user("q"))));
+      assertThat(log).contains("WARN", "dropped 1 tool result").doesNotContain("result 0");
+
       memory.append(KEY, unit("a", 1));
       memory.append(KEY, List.of(result("a", 0))); // a second result for an answered call
       memory.append(KEY, List.of(result("other", 0)));
