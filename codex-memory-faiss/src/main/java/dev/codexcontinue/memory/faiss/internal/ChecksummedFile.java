@@ -98,7 +98,7 @@ public final class ChecksummedFile {
       throw new CorruptStoreException(
           name, "payload length " + length + " does not match the file size " + size, null);
     }
-    if (count < 0 || count > length) {
+    if (count < 0 || count > Integer.MAX_VALUE) {
       throw new CorruptStoreException(name, "record count " + count + " impossible", null);
     }
     byte[] all = Files.readAllBytes(file);
