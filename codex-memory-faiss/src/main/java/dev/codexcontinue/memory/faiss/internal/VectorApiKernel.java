@@ -86,7 +86,40 @@ final class VectorApiKernel implements DistanceKernel {
   public void dotMany(float[] q, float[] data, int off, int rows, int d, float[] out) {
     int lanes = SPECIES.length();
     int full = d - d % lanes;
-    for (int r = 0; r < rows; r++) {
+    int r = 0;
+    // four rows per pass: four independent FMA chains share each query load
+    for (; r + 4 <= rows; r += 4) {
+      int b0 = off + r * d;
+      int b1 = b0 + d;
+      int b2 = b1 + d;
+      int b3 = b2 + d;
+      FloatVector a0 = FloatVector.zero(SPECIES);
+      FloatVector a1 = FloatVector.zero(SPECIES);
+      FloatVector a2 = FloatVector.zero(SPECIES);
+      FloatVector a3 = FloatVector.zero(SPECIES);
+      for (int i = 0; i < full; i += lanes) {
+        FloatVector x = FloatVector.fromArray(SPECIES, q, i);
+        a0 = x.fma(FloatVector.fromArray(SPECIES, data, b0 + i), a0);
+        a1 = x.fma(FloatVector.fromArray(SPECIES, data, b1 + i), a1);
+        a2 = x.fma(FloatVector.fromArray(SPECIES, data, b2 + i), a2);
+        a3 = x.fma(FloatVector.fromArray(SPECIES, data, b3 + i), a3);
+      }
+      float s0 = a0.reduceLanes(VectorOperators.ADD);
+      float s1 = a1.reduceLanes(VectorOperators.ADD);
+      float s2 = a2.reduceLanes(VectorOperators.ADD);
+      float s3 = a3.reduceLanes(VectorOperators.ADD);
+      for (int i = full; i < d; i++) {
+        s0 += q[i] * data[b0 + i];
+        s1 += q[i] * data[b1 + i];
+        s2 += q[i] * data[b2 + i];
+        s3 += q[i] * data[b3 + i];
+      }
+      out[r] = s0;
+      out[r + 1] = s1;
+      out[r + 2] = s2;
+      out[r + 3] = s3;
+    }
+    for (; r < rows; r++) {
       int base = off + r * d;
       FloatVector acc = FloatVector.zero(SPECIES);
       int i = 0;
