@@ -1,0 +1,28 @@
+package dev.codexcontinue.memory.faiss;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * RELIABILITY 31/34: any bytes given to the FAISS reader either load as an index that can be
+ * searched and written back, or fail with {@link FaissFormatException}; nothing else escapes, and
+ * nothing runs out of memory (this execution runs with {@code -Xmx256m}). Runs in regression mode
+ * on the committed seeds in {@code FaissReaderFuzzTestInputs/read}; {@code JAZZER_FUZZ=1} fuzzes.
+ */
+@Tag("fuzz")
+final class FaissReaderFuzzTest {
+
+  @FuzzTest(maxDuration = "5m")
+  void read(byte[] data) {
+    VectorIndex index;
+    try {
+      index = FaissIndexes.read(data);
+    } catch (FaissFormatException expected) {
+      return;
+    }
+    float[] query = new float[index.dimension()];
+    index.search(query, 3);
+    byte[] again = FaissIndexes.toBytes(index);
+    FaissIndexes.read(again);
+  }
+}
