@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import javax.annotation.Nullable;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -80,6 +82,41 @@ public final class HttpTransport implements AutoCloseable {
   public CompletableFuture<HttpResult> executeAsync(HttpCall call) {
     Objects.requireNonNull(call, "call == null");
     return AsyncExchange.start(core, call, admission);
+  }
+
+  /**
+   * Sends {@code call} without blocking and turns the result with {@code reader} (on the thread
+   * that completes the call). Unlike {@code executeAsync(call).thenApply(reader)}, cancelling the
+   * returned future cancels the HTTP call. A {@link RuntimeException} from the reader fails the
+   * future as it is.
+   */
+  public <T> CompletableFuture<T> executeAsync(HttpCall call, Function<HttpResult, T> reader) {
+    Objects.requireNonNull(reader, "reader == null");
+    CompletableFuture<HttpResult> exchange = executeAsync(call);
+    CompletableFuture<T> result =
+        new CompletableFuture<>() {
+          @Override
+          public boolean cancel(boolean mayInterruptIfRunning) {
+            exchange.cancel(mayInterruptIfRunning);
+            return super.cancel(mayInterruptIfRunning);
+          }
+        };
+    exchange.whenComplete(
+        (r, error) -> {
+          if (error != null) {
+            result.completeExceptionally(
+                error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause()
+                    : error);
+            return;
+          }
+          try {
+            result.complete(reader.apply(r));
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        });
+    return result;
   }
 
   /**
