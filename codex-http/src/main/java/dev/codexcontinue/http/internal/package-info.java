@@ -1,0 +1,5 @@
+/** Implementation details of codex-http. No compatibility promise. */
+@NonNullByDefault
+package dev.codexcontinue.http.internal;
+
+import dev.codexcontinue.api.annotation.NonNullByDefault;

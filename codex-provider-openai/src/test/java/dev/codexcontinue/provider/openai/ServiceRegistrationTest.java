@@ -1,0 +1,41 @@
+package dev.codexcontinue.provider.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codexcontinue.api.spi.ProviderFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+final class ServiceRegistrationTest {
+  @Test
+  void serviceLoader_findsBothFactoriesById() {
+    List<String> ids =
+        ServiceLoader.load(ProviderFactory.class).stream().map(p -> p.get().id()).toList();
+
+    assertThat(ids).contains("openai", "azure-openai");
+  }
+
+  @Test
+  void servicesFile_namesClassesThatImplementTheSpi() throws Exception {
+    try (InputStream in =
+        getClass()
+            .getResourceAsStream("/META-INF/services/dev.codexcontinue.api.spi.ProviderFactory")) {
+      assertThat(in).isNotNull();
+      List<String> lines =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .filter(l -> !l.isBlank())
+              .toList();
+      assertThat(lines).hasSize(2);
+      for (String line : lines) {
+        assertThat(ProviderFactory.class.isAssignableFrom(Class.forName(line.strip()))).isTrue();
+      }
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
