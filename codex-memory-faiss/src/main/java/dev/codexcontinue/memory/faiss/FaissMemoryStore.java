@@ -7,14 +7,11 @@ import dev.codexcontinue.api.memory.MemoryQuery;
 import dev.codexcontinue.api.memory.MemoryRecord;
 import dev.codexcontinue.api.memory.MemoryStore;
 import dev.codexcontinue.api.memory.MetadataFilter;
+import dev.codexcontinue.memory.faiss.internal.DirectoryLock;
 import dev.codexcontinue.memory.faiss.internal.StorageIo;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -59,18 +56,16 @@ public final class FaissMemoryStore implements MemoryStore {
   private static final Logger log = LoggerFactory.getLogger(FaissMemoryStore.class);
 
   private final Path directory;
+  private final StoreShape shape;
   private final Similarity similarity;
   private final StoreIndexType type;
   private final int dimension;
-  private final int hnswM;
-  private final int efConstruction;
   @Nullable private final EmbeddingModel embeddingModel;
   private final boolean autoCommit;
   private final StorageIo io;
   private final ReentrantLock writer = new ReentrantLock();
   private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
-  private final FileChannel lockChannel;
-  private final FileLock fileLock;
+  private final DirectoryLock lock;
   private final Duration loadTime;
   private final StoreData data;
   private long generation;
@@ -86,33 +81,21 @@ public final class FaissMemoryStore implements MemoryStore {
     this.autoCommit = b.autoCommit;
     this.io = b.io;
     Files.createDirectories(dir);
-    this.lockChannel =
-        FileChannel.open(
-            dir.resolve(StoreCommitter.LOCK_FILE),
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE);
-    this.fileLock = acquire(lockChannel, dir);
+    this.lock = DirectoryLock.acquire(dir, StoreCommitter.LOCK_FILE);
     try {
       Optional<StoreLoader.Loaded> loaded = StoreLoader.load(dir, b.strictRecovery);
       List<Long> gens = StoreLoader.generations(dir);
       this.nextGeneration = (gens.isEmpty() ? 0 : gens.get(0)) + 1;
       if (loaded.isPresent()) {
         Manifest m = loaded.get().manifest();
-        this.similarity = Similarity.parse(m.similarity());
-        this.type = StoreIndexType.parse(m.index());
-        this.dimension = m.dimension();
-        this.hnswM = m.hnswM();
-        this.efConstruction = m.hnswEfConstruction();
+        this.shape = StoreShape.of(m);
         this.data = loaded.get().data();
         this.generation = m.generation();
-        checkSettings(b);
+        shape.checkCompatible(dir, b.embeddingModel, b.similaritySet ? b.similarity : null);
       } else {
-        this.similarity = b.similarity;
-        this.type = b.type;
-        this.dimension = b.resolveDimension();
-        this.hnswM = b.hnswM;
-        this.efConstruction = b.efConstruction;
-        this.data = new StoreData(IdMapIndex.create(newIndex(b.efSearch)));
+        this.shape =
+            new StoreShape(b.similarity, b.type, b.resolveDimension(), b.hnswM, b.efConstruction);
+        this.data = new StoreData(IdMapIndex.create(shape.newIndex(b.efSearch)));
       }
       if (data.index.inner() instanceof HnswIndex hnsw) {
         hnsw.efSearch(b.efSearch);
@@ -121,6 +104,9 @@ public final class FaissMemoryStore implements MemoryStore {
       release();
       throw e;
     }
+    this.similarity = shape.similarity();
+    this.type = shape.type();
+    this.dimension = shape.dimension();
     this.loadTime = Duration.ofNanos(System.nanoTime() - start);
     log.info(
         "opened {} generation {} ({} records, {} {}, kernel {}) in {} ms",
@@ -131,56 +117,6 @@ public final class FaissMemoryStore implements MemoryStore {
         similarity.settingValue(),
         FaissIndexes.kernel(),
         loadTime.toMillis());
-  }
-
-  private static FileLock acquire(FileChannel ch, Path dir) throws IOException {
-    FileLock lock;
-    try {
-      lock = ch.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    }
-    if (lock == null) {
-      ch.close();
-      throw new MemoryStoreException("store " + dir + " is already open in another store", null);
-    }
-    return lock;
-  }
-
-  private void checkSettings(Builder b) {
-    if (b.embeddingModel != null && b.embeddingModel.dimensions() != dimension) {
-      throw new MemoryStoreException(
-          "store "
-              + directory
-              + " holds "
-              + dimension
-              + "-d vectors, the embedding model "
-              + b.embeddingModel.name()
-              + " makes "
-              + b.embeddingModel.dimensions(),
-          null);
-    }
-    if (b.similaritySet && b.similarity != similarity) {
-      throw new MemoryStoreException(
-          "store "
-              + directory
-              + " uses "
-              + similarity.settingValue()
-              + ", not "
-              + b.similarity.settingValue(),
-          null);
-    }
-  }
-
-  private VectorIndex newIndex(int efSearch) {
-    Metric metric = similarity.metric();
-    return type == StoreIndexType.FLAT
-        ? FlatIndex.create(dimension, metric)
-        : HnswIndex.builder(dimension, metric)
-            .m(hnswM)
-            .efConstruction(efConstruction)
-            .efSearch(efSearch)
-            .build();
   }
 
   /** Returns a builder. */
@@ -352,8 +288,8 @@ public final class FaissMemoryStore implements MemoryStore {
             similarity,
             type,
             dimension,
-            hnswM,
-            efConstruction,
+            shape.hnswM(),
+            shape.efConstruction(),
             embeddingModel == null ? "" : embeddingModel.name());
     state.readLock().lock();
     try {
@@ -411,12 +347,7 @@ public final class FaissMemoryStore implements MemoryStore {
   }
 
   private void release() {
-    try {
-      fileLock.release();
-      lockChannel.close();
-    } catch (IOException e) {
-      log.warn("could not release the lock of {}: {}", directory, e.toString());
-    }
+    lock.close();
   }
 
   @Override
