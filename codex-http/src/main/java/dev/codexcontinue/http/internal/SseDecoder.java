@@ -3,6 +3,7 @@ package dev.codexcontinue.http.internal;
 import dev.codexcontinue.http.StreamEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import javax.annotation.Nullable;
 
 /**
  * Decodes {@code text/event-stream} by the WHATWG "event stream interpretation" rules: lines end
@@ -13,6 +14,8 @@ import java.util.function.Consumer;
  */
 public final class SseDecoder extends LineDecoder {
   private final StringBuilder data = new StringBuilder();
+  // Most events have one data line: it is kept as is, and the builder only joins several.
+  @Nullable private String firstData;
   private boolean hasData;
   private int eventBytes;
   private String eventType = "";
@@ -48,11 +51,17 @@ public final class SseDecoder extends LineDecoder {
       valueStart++;
     }
     if (is(buf, offset, nameLength, "data")) {
-      if (hasData) {
-        data.append('\n');
+      String value = text(buf, valueStart, end);
+      if (!hasData) {
+        firstData = value;
+      } else {
+        if (firstData != null) {
+          data.append(firstData);
+          firstData = null;
+        }
+        data.append('\n').append(value);
       }
       hasData = true;
-      data.append(text(buf, valueStart, end));
     } else if (is(buf, offset, nameLength, "event")) {
       eventType = text(buf, valueStart, end);
     } else if (is(buf, offset, nameLength, "id")) {
@@ -68,6 +77,7 @@ public final class SseDecoder extends LineDecoder {
   @Override
   void endOfInput(byte[] rest, int offset, int length, Consumer<StreamEvent> sink) {
     // An event not closed by a blank line is incomplete: WHATWG says to discard it.
+    firstData = null;
     data.setLength(0);
     hasData = false;
     eventType = "";
@@ -80,9 +90,11 @@ public final class SseDecoder extends LineDecoder {
       eventBytes = 0;
       return;
     }
+    String joined = firstData != null ? firstData : data.toString();
     StreamEvent event =
         new StreamEvent(
-            eventType.isEmpty() ? "message" : eventType, data.toString(), lastId, reconnectMillis);
+            eventType.isEmpty() ? "message" : eventType, joined, lastId, reconnectMillis);
+    firstData = null;
     data.setLength(0);
     hasData = false;
     eventType = "";

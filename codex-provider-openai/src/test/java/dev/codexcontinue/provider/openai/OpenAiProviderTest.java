@@ -32,6 +32,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Chat, tools, embeddings and models against the OpenAI fixtures, in both directions. */
 @Timeout(30)
@@ -243,11 +245,12 @@ final class OpenAiProviderTest {
     assertValidEmbeddingBody(body(sent));
   }
 
-  @Test
-  void embed_base64Example_decodesLittleEndianFloats() {
+  @ParameterizedTest
+  @EnumSource(OpenAiResponses.Feed.class)
+  void embed_base64Example_decodesLittleEndianFloats(OpenAiResponses.Feed feed) {
     provider.close();
     provider = provider(OpenAiProvider.builder().base64Embeddings(true));
-    server.enqueue(OpenAiResponses.json(200, text("openai/embeddings-base64.response.json")));
+    server.enqueue(OpenAiResponses.json(200, text("openai/embeddings-base64.response.json"), feed));
 
     float[] vector =
         provider

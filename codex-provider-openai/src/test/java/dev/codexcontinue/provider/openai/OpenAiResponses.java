@@ -78,10 +78,20 @@ final class OpenAiResponses {
         .build();
   }
 
+  /** A JSON response whose body is fed as {@code feed} says. */
+  static MockResponse json(int status, String body, Feed feed) {
+    MockResponse.Builder b =
+        new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json");
+    return feedBody(b, body, feed);
+  }
+
   /** An SSE response fed as {@code feed} says. */
   static MockResponse sse(String body, Feed feed) {
-    MockResponse.Builder b =
-        new MockResponse.Builder().setHeader("Content-Type", "text/event-stream");
+    return feedBody(
+        new MockResponse.Builder().setHeader("Content-Type", "text/event-stream"), body, feed);
+  }
+
+  private static MockResponse feedBody(MockResponse.Builder b, String body, Feed feed) {
     return switch (feed) {
       case WHOLE -> b.body(body).build();
       case CHUNKED_1_BYTE -> b.chunkedBody(body, 1).build();

@@ -84,12 +84,10 @@ final class ToolCallAssemblyTest {
     ChatAssembler assembler = new ChatAssembler();
     List<dev.codexcontinue.api.ChatChunk> deltas = new ArrayList<>();
     for (String chunk : chunks) {
-      assembler.accept(ProviderTestSupport.JSON.readTree(chunk), deltas::add);
+      assembler.accept(chunk, deltas::add);
     }
     assembler.accept(
-        ProviderTestSupport.JSON.readTree(
-            "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}"),
-        deltas::add);
+        "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}", deltas::add);
     ChatResponse streamed = assembler.response();
     ChatResponse twin =
         ChatResponses.parse(ProviderTestSupport.JSON.readTree(nonStreamed(text, expected)));
@@ -104,9 +102,9 @@ final class ToolCallAssemblyTest {
   }
 
   @Test
-  void assemble_truncatedArguments_neverParseAsAnObject() {
+  void assemble_truncatedArguments_neverParseAsAnObject() throws Exception {
     ChatAssembler assembler = new ChatAssembler();
-    assembler.accept(json(tc(0, "call_x", "function", "write_file", "{\"path\":\"a")), c -> {});
+    assembler.accept((tc(0, "call_x", "function", "write_file", "{\"path\":\"a")), c -> {});
 
     String arguments = assembler.response().toolCalls().get(0).arguments();
 
@@ -116,12 +114,11 @@ final class ToolCallAssemblyTest {
   }
 
   @Test
-  void assemble_secondChoice_isIgnored() {
+  void assemble_secondChoice_isIgnored() throws Exception {
     ChatAssembler assembler = new ChatAssembler();
     assembler.accept(
-        json(
-            "{\"choices\":[{\"index\":1,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"other\",\"function\":{\"name\":\"x\",\"arguments\":\"{}\"}}]}},"
-                + "{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}"),
+        ("{\"choices\":[{\"index\":1,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"other\",\"function\":{\"name\":\"x\",\"arguments\":\"{}\"}}]}},"
+            + "{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}"),
         c -> {});
 
     ChatResponse response = assembler.response();
@@ -131,23 +128,34 @@ final class ToolCallAssemblyTest {
   }
 
   @Test
-  void assemble_callWithoutId_getsOneFromItsIndex() {
+  void assemble_fieldsInAnyOrder_areReadTheSame() throws Exception {
     ChatAssembler assembler = new ChatAssembler();
-    assembler.accept(json(tc(2, null, null, "f", "{}")), c -> {});
+    assembler.accept(
+        "{\"usage\":null,\"choices\":[{\"finish_reason\":\"stop\",\"delta\":{\"content\":\"x\"},"
+            + "\"index\":0}],\"model\":\"m\",\"id\":\"i\"}",
+        c -> {});
+
+    ChatResponse response = assembler.response();
+
+    assertThat(response.text()).isEqualTo("x");
+    assertThat(response.id()).contains("i");
+    assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);
+  }
+
+  @Test
+  void assemble_callWithoutId_getsOneFromItsIndex() throws Exception {
+    ChatAssembler assembler = new ChatAssembler();
+    assembler.accept((tc(2, null, null, "f", "{}")), c -> {});
 
     assertThat(assembler.response().toolCalls()).containsExactly(ToolCall.of("call_2", "f", "{}"));
   }
 
   @Test
-  void assemble_callWithoutName_isRefused() {
+  void assemble_callWithoutName_isRefused() throws Exception {
     ChatAssembler assembler = new ChatAssembler();
-    assembler.accept(json(tc(0, "call_1", "function", null, "{}")), c -> {});
+    assembler.accept((tc(0, "call_1", "function", null, "{}")), c -> {});
 
     assertThatThrownBy(assembler::response).hasMessageContaining("no function name");
-  }
-
-  private static com.fasterxml.jackson.databind.JsonNode json(String text) {
-    return ProviderTestSupport.json(text);
   }
 
   private static String nonStreamed(String text, List<ToolCall> calls) {

@@ -1,5 +1,8 @@
 package dev.codexcontinue.provider.openai.internal;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codexcontinue.api.ChatChunk;
 import dev.codexcontinue.api.ChatMessage;
@@ -8,6 +11,7 @@ import dev.codexcontinue.api.FinishReason;
 import dev.codexcontinue.api.Role;
 import dev.codexcontinue.api.TokenUsage;
 import dev.codexcontinue.api.ToolCall;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,37 +47,154 @@ public final class ChatAssembler {
     private final StringBuilder arguments = new StringBuilder();
   }
 
-  /** Reads a streamed chunk and passes the deltas it carries to {@code out}. */
-  public void accept(JsonNode chunk, Consumer<ChatChunk> out) {
-    root(chunk);
-    for (JsonNode choice : chunk.path("choices")) {
-      if (choice.path("index").asInt(0) != 0) {
-        continue;
+  /**
+   * Reads a streamed chunk (JSON text) with Jackson's streaming parser, without building a tree of
+   * the parts it does not keep, and passes the deltas it carries to {@code out}.
+   *
+   * @return the chunk's top-level {@code error} value, or {@code null} when it has none; a chunk
+   *     with an error carries nothing else
+   * @throws IOException when the text is not a JSON object
+   */
+  @Nullable
+  public JsonNode accept(String json, Consumer<ChatChunk> out) throws IOException {
+    try (JsonParser p = Json.PART_READER.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new JsonParseException(p, "a stream chunk must be a JSON object");
       }
-      sawChoice = true;
-      JsonNode delta = choice.path("delta");
-      String content = Json.text(delta.get("content"));
-      if (!content.isEmpty()) {
-        text.append(content);
-        out.accept(ChatChunk.text(content));
+      JsonNode error = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken token = p.nextToken();
+        switch (field) {
+          case "id" -> keepFirst(scalar(p, token), true);
+          case "model" -> keepFirst(scalar(p, token), false);
+          case "choices" -> {
+            if (token == JsonToken.START_ARRAY) {
+              while (p.nextToken() == JsonToken.START_OBJECT) {
+                streamedChoice(p, out);
+              }
+            } else {
+              p.skipChildren();
+            }
+          }
+          case "usage" -> {
+            if (token == JsonToken.START_OBJECT) {
+              JsonNode u = Json.PART_READER.readTree(p);
+              usage = ChatResponses.usage(u);
+              data.put("usage", Json.toValue(u));
+              out.accept(new ChatChunk.UsageDelta(usage));
+            } else {
+              p.skipChildren();
+            }
+          }
+          case "error" -> {
+            if (token != JsonToken.VALUE_NULL) {
+              error = Json.PART_READER.readTree(p);
+            }
+          }
+          default -> {
+            if (ChatResponses.ROOT_DATA.contains(field) && token != JsonToken.VALUE_NULL) {
+              Object value = Json.toValue(Json.PART_READER.readTree(p));
+              if (value != null) {
+                data.put(field, value);
+              }
+            } else {
+              p.skipChildren();
+            }
+          }
+        }
       }
-      String thinking = reasoning(delta);
-      if (!thinking.isEmpty()) {
-        reasoning.append(thinking);
-        out.accept(new ChatChunk.ReasoningDelta(thinking));
+      return error;
+    }
+  }
+
+  /** Reads one element of {@code choices}; its fields may come in any order. */
+  private void streamedChoice(JsonParser p, Consumer<ChatChunk> out) throws IOException {
+    int index = 0;
+    String content = "";
+    String reasoningContent = "";
+    String reasoningAlt = "";
+    String reason = "";
+    JsonNode toolCalls = null;
+    JsonNode filter = null;
+    JsonNode offsets = null;
+    JsonNode logprobTokens = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken token = p.nextToken();
+      switch (field) {
+        case "index" -> index = p.getValueAsInt(0);
+        case "finish_reason" -> reason = scalar(p, token);
+        case "content_filter_results" -> filter = tree(p, token);
+        case "content_filter_offsets" -> offsets = tree(p, token);
+        case "logprobs" -> logprobTokens = tree(p, token);
+        case "delta" -> {
+          if (token != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            continue;
+          }
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+              case "content" -> content = scalar(p, value);
+              case "reasoning_content" -> reasoningContent = scalar(p, value);
+              case "reasoning" -> reasoningAlt = scalar(p, value);
+              case "tool_calls" -> toolCalls = tree(p, value);
+              default -> p.skipChildren();
+            }
+          }
+        }
+        default -> p.skipChildren();
       }
-      JsonNode toolCalls = delta.path("tool_calls");
+    }
+    if (index != 0) {
+      return;
+    }
+    sawChoice = true;
+    if (!content.isEmpty()) {
+      text.append(content);
+      out.accept(ChatChunk.text(content));
+    }
+    String thinking = reasoningContent.isEmpty() ? reasoningAlt : reasoningContent;
+    if (!thinking.isEmpty()) {
+      reasoning.append(thinking);
+      out.accept(new ChatChunk.ReasoningDelta(thinking));
+    }
+    if (toolCalls != null) {
       for (int position = 0; position < toolCalls.size(); position++) {
         toolCallDelta(toolCalls.get(position), position, out);
       }
-      choiceCommon(choice);
     }
-    JsonNode u = chunk.get("usage");
-    if (u != null && u.isObject()) {
-      usage = ChatResponses.usage(u);
-      data.put("usage", Json.toValue(u));
-      out.accept(new ChatChunk.UsageDelta(usage));
+    choiceCommon(reason, filter, offsets, logprobTokens);
+  }
+
+  private void keepFirst(String value, boolean isId) {
+    // Azure's filter-annotation chunks carry "" for id and model: never let them erase a value.
+    if (isId && id.isEmpty()) {
+      id = value;
+    } else if (!isId && model.isEmpty()) {
+      model = value;
     }
+  }
+
+  private static String scalar(JsonParser p, JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
+      return p.getText();
+    }
+    p.skipChildren();
+    return "";
+  }
+
+  @Nullable
+  private static JsonNode tree(JsonParser p, JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    return Json.PART_READER.readTree(p);
   }
 
   /** Reads a whole (non-streamed) response. */
@@ -102,7 +223,11 @@ public final class ChatAssembler {
       if (!refusal.isEmpty()) {
         data.put("refusal", refusal);
       }
-      choiceCommon(choice);
+      choiceCommon(
+          Json.text(choice.get("finish_reason")),
+          choice.get("content_filter_results"),
+          choice.get("content_filter_offsets"),
+          choice.get("logprobs"));
     }
     JsonNode u = response.get("usage");
     if (u != null && u.isObject()) {
@@ -180,26 +305,27 @@ public final class ChatAssembler {
     }
   }
 
-  private void choiceCommon(JsonNode choice) {
-    String reason = Json.text(choice.get("finish_reason"));
+  private void choiceCommon(
+      String reason,
+      @Nullable JsonNode filter,
+      @Nullable JsonNode offsets,
+      @Nullable JsonNode logprobTokens) {
     if (!reason.isBlank()) {
       finish = ChatResponses.finishReason(reason);
     }
-    Object filter = Json.toValue(choice.get("content_filter_results"));
-    if (filter instanceof Map<?, ?> map) {
+    if (Json.toValue(filter) instanceof Map<?, ?> map) {
       map.forEach((k, v) -> contentFilter.put((String) k, v));
     }
-    for (String key : ChatResponses.CHOICE_DATA) {
-      Object value = Json.toValue(choice.get(key));
-      if (value != null) {
-        data.put(key, value);
-      }
+    Object offsetValue = Json.toValue(offsets);
+    if (offsetValue != null) {
+      data.put("content_filter_offsets", offsetValue);
     }
-    JsonNode lp = choice.path("logprobs").path("content");
-    for (JsonNode token : lp) {
-      Object value = Json.toValue(token);
-      if (value != null) {
-        logprobs.add(value);
+    if (logprobTokens != null) {
+      for (JsonNode token : logprobTokens.path("content")) {
+        Object value = Json.toValue(token);
+        if (value != null) {
+          logprobs.add(value);
+        }
       }
     }
   }

@@ -12,9 +12,6 @@ public final class ChatResponses {
   static final List<String> ROOT_DATA =
       List.of("system_fingerprint", "service_tier", "prompt_filter_results", "prompt_annotations");
 
-  /** Fields of a choice kept as provider data. */
-  static final List<String> CHOICE_DATA = List.of("content_filter_offsets");
-
   private ChatResponses() {}
 
   /**

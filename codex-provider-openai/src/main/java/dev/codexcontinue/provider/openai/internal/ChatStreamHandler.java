@@ -1,6 +1,5 @@
 package dev.codexcontinue.provider.openai.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codexcontinue.api.ChatResponse;
 import dev.codexcontinue.api.StreamListener;
@@ -11,6 +10,7 @@ import dev.codexcontinue.api.exception.StreamProtocolException;
 import dev.codexcontinue.http.Redactor;
 import dev.codexcontinue.http.StreamEvent;
 import dev.codexcontinue.http.StreamHandler;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -51,23 +51,25 @@ final class ChatStreamHandler implements StreamHandler {
     if (data.isBlank()) {
       return false;
     }
-    JsonNode node;
+    if (event.type().equals("error")) {
+      throw inBandError(errorPayload(data));
+    }
+    JsonNode error;
     try {
-      node = Json.parse(data);
-    } catch (JsonProcessingException e) {
+      error =
+          assembler.accept(
+              data,
+              chunk -> {
+                chunks++;
+                listener.onChunk(chunk);
+              });
+    } catch (IOException e) {
       throw new StreamProtocolException(
           "malformed JSON in stream event " + sequence, chunks, ErrorDetails.of(provider), e);
     }
-    JsonNode error = node.get("error");
-    if (error != null && !error.isNull() || event.type().equals("error")) {
-      throw inBandError(error == null ? node : error);
+    if (error != null) {
+      throw inBandError(error);
     }
-    assembler.accept(
-        node,
-        chunk -> {
-          chunks++;
-          listener.onChunk(chunk);
-        });
     return false;
   }
 
@@ -93,6 +95,16 @@ final class ChatStreamHandler implements StreamHandler {
   @Override
   public void onError(CodexException error) {
     listener.onError(error);
+  }
+
+  private static JsonNode errorPayload(String data) {
+    try {
+      JsonNode node = Json.parse(data);
+      JsonNode error = node.get("error");
+      return error != null && !error.isNull() ? error : node;
+    } catch (IOException e) {
+      return Json.MAPPER.getNodeFactory().textNode(data);
+    }
   }
 
   private ProviderStreamException inBandError(JsonNode error) {

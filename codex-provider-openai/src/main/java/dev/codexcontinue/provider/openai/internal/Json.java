@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,6 +26,13 @@ public final class Json {
         .setStreamReadConstraints(
             StreamReadConstraints.builder().maxNestingDepth(200).maxStringLength(64 << 20).build());
   }
+
+  /**
+   * Reads parts of a document from a parser that is not done with it: without the trailing-token
+   * check, which would see the rest of the document as garbage.
+   */
+  public static final ObjectReader PART_READER =
+      MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Json() {}
 
