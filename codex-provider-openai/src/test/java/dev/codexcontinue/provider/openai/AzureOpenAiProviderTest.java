@@ -313,6 +313,21 @@ final class AzureOpenAiProviderTest {
   }
 
   @Test
+  void chat_azure429BodyWithoutHeaders_isARateLimitWithTheStringCode() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(OpenAiResponses.json(429, text("azure-openai/error-429-rate-limit.json")));
+    }
+
+    RateLimitException e =
+        catchThrowableOfType(RateLimitException.class, () -> provider.chat(ChatRequest.of("hi")));
+
+    assertThat(e.errorCode()).contains("429");
+    assertThat(e.retryAfter()).isEmpty();
+    assertThat(e.isRetryable()).isTrue();
+    assertThat(sleeper.sleeps()).hasSize(2);
+  }
+
+  @Test
   void chat_azureGatewayErrors_mapByStatusWithStringCodes() {
     server.enqueue(OpenAiResponses.json(401, text("azure-openai/error-401-invalid-key.json")));
     server.enqueue(
