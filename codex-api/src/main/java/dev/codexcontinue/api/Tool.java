@@ -30,6 +30,16 @@ public interface Tool {
   }
 
   /**
+   * Returns the permission that applies to this call when the agent's policy has no rule for it; by
+   * default {@link #defaultPermission()}. Tools whose risk depends on the call refine it: a shell
+   * tool allows the read-only commands of its allowlist and asks for every other one. A call for
+   * which this method throws is denied.
+   */
+  default ToolPermission permissionFor(ToolCall call) {
+    return defaultPermission();
+  }
+
+  /**
    * Returns the text that policy patterns such as {@code shell(rm *)} match and that an approver is
    * shown: for a shell tool the command line, for an HTTP tool the method and URL. By default, the
    * arguments' JSON text.

@@ -97,17 +97,22 @@ final class ToolBatch {
       finish(slot, Outcome.INVALID_ARGUMENTS, invalidArguments(call.name(), e.violations()));
       return;
     }
+    ToolInvocation invocation;
     try {
-      slot.invocation = ToolInvocation.snapshot(registered.tool(), call, arguments, context);
+      invocation = ToolInvocation.snapshot(registered.tool(), call, arguments, context);
     } catch (RuntimeException e) {
       finish(slot, Outcome.FAILED, failure(call.name(), e));
       return;
     }
-    String description = slot.invocation.description();
+    slot.invocation = invocation;
+    String description = invocation.description();
     slot.permission =
         owner
             .policy()
-            .decide(call.name(), registered.tool().defaultPermission(), () -> description);
+            .decide(
+                call.name(),
+                () -> ToolPolicy.fallback(registered.tool(), invocation.toCall()),
+                () -> description);
     if (slot.permission == ToolPermission.DENY) {
       finish(slot, Outcome.DENIED_BY_POLICY, "tool '" + call.name() + "': denied by policy");
     }

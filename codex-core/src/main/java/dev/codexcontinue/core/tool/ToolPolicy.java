@@ -32,6 +32,8 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class ToolPolicy {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ToolPolicy.class);
+
   private static final ToolPolicy DEFAULTS = builder().build();
   private static final ToolPolicy DENY_BY_DEFAULT = builder().denyByDefault().build();
 
@@ -71,11 +73,28 @@ public final class ToolPolicy {
   public ToolPermission decide(Tool tool, ToolCall call) {
     Objects.requireNonNull(tool, "tool == null");
     Objects.requireNonNull(call, "call == null");
-    return decide(tool.spec().name(), tool.defaultPermission(), () -> tool.describeCall(call));
+    return decide(tool.spec().name(), () -> fallback(tool, call), () -> tool.describeCall(call));
   }
 
-  /** Returns the permission for a call of {@code toolName} described by {@code description}. */
-  ToolPermission decide(String toolName, ToolPermission fallback, Supplier<String> description) {
+  /**
+   * Returns what the tool itself says about a call no rule matches; a tool that cannot say is
+   * denied (fail closed).
+   */
+  static ToolPermission fallback(Tool tool, ToolCall call) {
+    try {
+      return Objects.requireNonNull(tool.permissionFor(call), "permissionFor returned null");
+    } catch (RuntimeException e) {
+      log.warn("tool {} could not rate a call; denied: {}", tool.spec().name(), e.toString());
+      return ToolPermission.DENY;
+    }
+  }
+
+  /**
+   * Returns the permission for a call of {@code toolName} described by {@code description}; the
+   * {@code fallback} is asked only when no rule matches.
+   */
+  ToolPermission decide(
+      String toolName, Supplier<ToolPermission> fallback, Supplier<String> description) {
     if (firstMatch(deny, toolName, description)) {
       return ToolPermission.DENY;
     }
@@ -85,7 +104,7 @@ public final class ToolPolicy {
     if (firstMatch(allow, toolName, description)) {
       return ToolPermission.ALLOW;
     }
-    return denyByDefault ? ToolPermission.DENY : fallback;
+    return denyByDefault ? ToolPermission.DENY : fallback.get();
   }
 
   /**

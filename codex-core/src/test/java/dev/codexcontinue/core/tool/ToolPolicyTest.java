@@ -109,7 +109,7 @@ final class ToolPolicyTest {
     ToolPermission permission =
         policy.decide(
             "t",
-            ToolPermission.ASK,
+            () -> ToolPermission.ASK,
             () -> {
               described.incrementAndGet();
               return "";
