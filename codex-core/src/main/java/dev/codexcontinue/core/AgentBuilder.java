@@ -53,6 +53,7 @@ public final class AgentBuilder {
   private final List<AgentListener> listeners = new ArrayList<>();
   @Nullable private ExecutorService executor;
   private Clock clock = Clock.systemUTC();
+  private final List<String> secrets = new ArrayList<>();
 
   AgentBuilder() {}
 
@@ -136,6 +137,16 @@ public final class AgentBuilder {
     return this;
   }
 
+  /**
+   * Registers secret values to mask in every tool result before the model sees it, typically {@code
+   * settings.secretValues()}: a tool that prints a file holding an API key does not hand the key to
+   * the model.
+   */
+  public AgentBuilder redactSecrets(java.util.Collection<String> values) {
+    secrets.addAll(Objects.requireNonNull(values, "values == null"));
+    return this;
+  }
+
   /** Sets the clock for dates in prompts, memory times and session idle time. */
   public AgentBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -168,6 +179,7 @@ public final class AgentBuilder {
             .approvalTimeout(options.approvalTimeout())
             .toolTimeout(options.toolTimeout())
             .maxParallel(options.maxParallelToolCalls())
+            .redactSecrets(secrets)
             .executor(exec)
             .build();
     return DefaultAgent.create(

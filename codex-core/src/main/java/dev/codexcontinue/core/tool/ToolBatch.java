@@ -292,7 +292,7 @@ final class ToolBatch {
     if (slot.done != null) {
       return;
     }
-    String content = ModelText.sanitize(text, owner.maxOutputChars());
+    String content = owner.redact(ModelText.sanitize(owner.redact(text), owner.maxOutputChars()));
     ToolResult result = new ToolResult(content, outcome != Outcome.EXECUTED);
     Duration took = Duration.ofNanos(Math.max(0, System.nanoTime() - startNanos));
     slot.done = new ToolExecution(slot.call, result, outcome, took);

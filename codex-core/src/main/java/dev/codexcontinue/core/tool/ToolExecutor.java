@@ -7,6 +7,8 @@ import dev.codexcontinue.api.ToolSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,8 @@ public final class ToolExecutor {
 
   private static final AtomicInteger THREADS = new AtomicInteger();
 
+  private static final int MIN_SECRET_LENGTH = 8;
+
   private final List<RegisteredTool> tools;
   private final Map<String, RegisteredTool> byName;
   private final ToolPolicy policy;
@@ -65,6 +69,7 @@ public final class ToolExecutor {
   private final Duration toolTimeout;
   private final int maxParallel;
   private final int maxOutputChars;
+  private final List<String> secrets;
   private final Executor executor;
   private final Clock clock;
 
@@ -77,6 +82,13 @@ public final class ToolExecutor {
     this.toolTimeout = b.toolTimeout;
     this.maxParallel = b.maxParallel;
     this.maxOutputChars = b.maxOutputChars;
+    // Longest first, so that a secret containing another is masked whole.
+    this.secrets =
+        b.secrets.stream()
+            .filter(v -> v.length() >= MIN_SECRET_LENGTH)
+            .distinct()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
     this.executor = b.executor != null ? b.executor : ToolExecutor::startDaemon;
     this.clock = b.clock;
   }
@@ -162,6 +174,20 @@ public final class ToolExecutor {
     return maxOutputChars;
   }
 
+  /**
+   * Returns {@code text} with every registered secret value masked as {@code ****}. Applied before
+   * and after control characters are stripped, so a secret split by an escape sequence is caught.
+   */
+  String redact(String text) {
+    String out = text;
+    for (String secret : secrets) {
+      if (out.contains(secret)) {
+        out = out.replace(secret, "****");
+      }
+    }
+    return out;
+  }
+
   Executor executor() {
     return executor;
   }
@@ -190,6 +216,7 @@ public final class ToolExecutor {
     private Duration toolTimeout = DEFAULT_TOOL_TIMEOUT;
     private int maxParallel = DEFAULT_MAX_PARALLEL;
     private int maxOutputChars = DEFAULT_MAX_OUTPUT_CHARS;
+    private final List<String> secrets = new ArrayList<>();
     @Nullable private ExecutorService executor;
     private Clock clock = Clock.systemUTC();
 
@@ -243,6 +270,17 @@ public final class ToolExecutor {
         throw new IllegalArgumentException("maxParallel must be >= 1, was " + maxParallel);
       }
       this.maxParallel = maxParallel;
+      return this;
+    }
+
+    /**
+     * Registers secret values (API keys, tokens) to mask in every result sent to the model, such as
+     * {@code Settings.secretValues()}. Values shorter than 8 characters are ignored: masking them
+     * would garble ordinary text.
+     */
+    public Builder redactSecrets(Collection<String> values) {
+      Objects.requireNonNull(values, "values == null")
+          .forEach(v -> secrets.add(Objects.requireNonNull(v, "secret == null")));
       return this;
     }
 
