@@ -29,6 +29,11 @@ final class OllamaResponses {
     return json(200, OllamaTestSupport.text(name));
   }
 
+  /** Returns a (pretty-printed) JSON fixture as a stream of its one object on one line. */
+  static MockResponse oneLineStream(String name) {
+    return ndjson(OllamaTestSupport.fixture(name).toString() + "\n", Feed.WHOLE);
+  }
+
   /** Returns an NDJSON stream fed as {@code feed} says. */
   static MockResponse ndjson(String body, Feed feed) {
     MockResponse.Builder b =
