@@ -55,8 +55,8 @@ public final class LeakCheck {
 
   /**
    * Returns the pool's connection count once it has stopped changing. A call cancelled while its
-   * connection was still being set up may hand that (idle, reusable) connection to the pool a moment
-   * after the cancel; that is no leak, so the baseline is taken after it lands.
+   * connection was still being set up may hand that (idle, reusable) connection to the pool a
+   * moment after the cancel; that is no leak, so the baseline is taken after it lands.
    */
   private static int settledPoolCount(HttpTransport transport) {
     int count = transport.client().connectionPool().connectionCount();
