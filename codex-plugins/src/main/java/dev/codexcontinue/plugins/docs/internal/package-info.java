@@ -1,6 +1,6 @@
 /**
- * Path confinement and argument reading for the tools of this module (the shell tool's working
- * directory, the docs tools' files); not API.
+ * Implementation of the docs tools (path confinement, text reading, chunking, the tools themselves)
+ * and the confinement and argument helpers the shell tool shares; not API.
  */
 @NonNullByDefault
 package dev.codexcontinue.plugins.docs.internal;
