@@ -46,9 +46,9 @@ public final class DocsTools {
 
   private final ConfinedRoot root;
   private final List<Tool> tools;
-  private final Optional<DocsIndexer> indexer;
+  @Nullable private final DocsIndexer indexer;
 
-  private DocsTools(ConfinedRoot root, List<Tool> tools, Optional<DocsIndexer> indexer) {
+  private DocsTools(ConfinedRoot root, List<Tool> tools, @Nullable DocsIndexer indexer) {
     this.root = root;
     this.tools = List.copyOf(tools);
     this.indexer = indexer;
@@ -71,7 +71,7 @@ public final class DocsTools {
 
   /** Returns the indexer behind {@code docs_search}, when there is one. */
   public Optional<DocsIndexer> indexer() {
-    return indexer;
+    return Optional.ofNullable(indexer);
   }
 
   static long checkFileBytes(long bytes) {
@@ -196,7 +196,7 @@ public final class DocsTools {
         }
         tools.add(new DocsSearchTool(config, indexer));
       }
-      return new DocsTools(confined, tools, Optional.ofNullable(indexer));
+      return new DocsTools(confined, tools, indexer);
     }
 
     private static int atLeastOne(int value, String name) {

@@ -24,10 +24,10 @@ final class ShellSandboxes {
       log.info("shell tool in {}: sandbox off", workspace);
       return Optional.empty();
     }
-    Optional<Path> executable =
+    Path executable =
         bubblewrap != null
-            ? Optional.of(bubblewrap)
-            : ExecutableResolver.find("bwrap", environment);
+            ? bubblewrap
+            : ExecutableResolver.find("bwrap", environment).orElse(null);
     Bubblewrap.Probe probe = Bubblewrap.probe(executable, workspace, environment);
     if (probe.sandbox().isPresent()) {
       log.info("shell tool in {}: sandbox bubblewrap", workspace);

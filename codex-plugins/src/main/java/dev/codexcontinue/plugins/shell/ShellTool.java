@@ -101,7 +101,7 @@ public final class ShellTool implements Tool {
   private final int maxOutputBytes;
   private final Map<String, String> environment;
   private final Redactor redactor;
-  private final Optional<Bubblewrap> bubblewrap;
+  @Nullable private final Bubblewrap bubblewrap;
   private final ProcessRunner runner;
   private final ToolSpec spec;
 
@@ -113,7 +113,8 @@ public final class ShellTool implements Tool {
     this.environment = environment;
     this.redactor = Redactor.create().registerAll(b.secrets);
     this.bubblewrap =
-        ShellSandboxes.select(b.sandboxMode, b.bubblewrap, workspace.root(), environment);
+        ShellSandboxes.select(b.sandboxMode, b.bubblewrap, workspace.root(), environment)
+            .orElse(null);
     this.runner = new ProcessRunner(maxOutputBytes, IO_DRAIN_LIMIT);
     this.spec =
         ShellSpecs.spec(NAME, b.allowed, b.allowShellSyntax, sandbox(), timeout.toSeconds());
@@ -126,7 +127,7 @@ public final class ShellTool implements Tool {
 
   /** Returns the sandbox in effect for every command of this tool. */
   public Sandbox sandbox() {
-    return bubblewrap.isPresent() ? Sandbox.BUBBLEWRAP : Sandbox.NONE;
+    return bubblewrap != null ? Sandbox.BUBBLEWRAP : Sandbox.NONE;
   }
 
   /** Returns the real path of the workspace. */
@@ -222,7 +223,8 @@ public final class ShellTool implements Tool {
     List<String> resolved = new ArrayList<>(argv);
     resolved.set(0, executable.toString());
     Duration limit = effectiveTimeout(requested, context);
-    List<String> launched = bubblewrap.map(b -> b.wrap(resolved, directory)).orElse(resolved);
+    Bubblewrap sandbox = bubblewrap;
+    List<String> launched = sandbox != null ? sandbox.wrap(resolved, directory) : resolved;
     RunOutcome outcome;
     try {
       outcome = runner.run(launched, directory, environment, limit, context::isCancelled);

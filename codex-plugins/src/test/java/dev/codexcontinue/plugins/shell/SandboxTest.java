@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.codexcontinue.api.ToolCall;
+import dev.codexcontinue.api.ToolContext;
+import dev.codexcontinue.api.ToolResult;
 import dev.codexcontinue.api.exception.ConfigurationException;
 import dev.codexcontinue.plugins.shell.internal.ExecutableResolver;
 import java.io.IOException;
@@ -129,6 +132,19 @@ final class SandboxTest {
       assertThat(accepted.get()).isEqualTo(1);
       acceptor.interrupt();
     }
+  }
+
+  @Test
+  void bubblewrap_cwdInsideTheWorkspace_isTheWorkingDirectory() throws Exception {
+    Files.createDirectories(workspace.resolve("sub"));
+    ShellTool tool = sandboxed(ShellTool.builder());
+    ToolResult result =
+        tool.execute(
+            ToolCall.of("c", "shell", "{\"command\":[\"pwd\"],\"cwd\":\"sub\"}"),
+            ToolContext.none());
+    assertThat(result.content())
+        .contains("sandbox: bubblewrap")
+        .contains(workspace.toRealPath().resolve("sub").toString());
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.annotation.Nullable;
 
 /**
  * Runs commands inside bubblewrap ({@code bwrap}) on Linux: the whole file system read-only, the
@@ -30,17 +31,32 @@ public final class Bubblewrap {
     this.workspace = workspace;
   }
 
-  /**
-   * What a probe found.
-   *
-   * @param sandbox the working sandbox, when it works
-   * @param problem why it does not work; empty when it does
-   */
-  public record Probe(Optional<Bubblewrap> sandbox, String problem) {
-    /** Checks the components. */
-    public Probe {
-      Objects.requireNonNull(sandbox, "sandbox == null");
-      Objects.requireNonNull(problem, "problem == null");
+  /** What a probe found: the working sandbox, or why there is none. */
+  public static final class Probe {
+    @Nullable private final Bubblewrap sandbox;
+    private final String problem;
+
+    private Probe(@Nullable Bubblewrap sandbox, String problem) {
+      this.sandbox = sandbox;
+      this.problem = Objects.requireNonNull(problem, "problem == null");
+    }
+
+    static Probe works(Bubblewrap sandbox) {
+      return new Probe(sandbox, "");
+    }
+
+    static Probe fails(String problem) {
+      return new Probe(null, problem);
+    }
+
+    /** Returns the sandbox, when it works. */
+    public Optional<Bubblewrap> sandbox() {
+      return Optional.ofNullable(sandbox);
+    }
+
+    /** Returns why the sandbox does not work; empty when it does. */
+    public String problem() {
+      return problem;
     }
   }
 
@@ -48,27 +64,27 @@ public final class Bubblewrap {
    * Returns whether {@code executable} runs commands confined to {@code workspace} on this machine;
    * the answer is cached for the life of the JVM.
    *
-   * @param executable the bwrap executable, or empty when none was found
+   * @param executable the bwrap executable, or null when none was found
    * @param workspace the real path of the workspace
    * @param environment the environment the probe runs with
    */
   public static Probe probe(
-      Optional<Path> executable, Path workspace, Map<String, String> environment) {
+      @Nullable Path executable, Path workspace, Map<String, String> environment) {
     if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
-      return new Probe(Optional.empty(), "bubblewrap runs only on Linux");
+      return Probe.fails("bubblewrap runs only on Linux");
     }
-    if (executable.isEmpty()) {
-      return new Probe(Optional.empty(), "bwrap was not found on PATH");
+    if (executable == null) {
+      return Probe.fails("bwrap was not found on PATH");
     }
-    Path exe = executable.get();
-    return PROBES.computeIfAbsent(List.of(exe, workspace), k -> run(exe, workspace, environment));
+    return PROBES.computeIfAbsent(
+        List.of(executable, workspace), k -> run(executable, workspace, environment));
   }
 
   private static Probe run(Path exe, Path workspace, Map<String, String> environment) {
     Bubblewrap candidate = new Bubblewrap(exe, workspace);
     Optional<Path> truePath = ExecutableResolver.find("true", environment);
     if (truePath.isEmpty()) {
-      return new Probe(Optional.empty(), "cannot probe bwrap: 'true' is not on PATH");
+      return Probe.fails("cannot probe bwrap: 'true' is not on PATH");
     }
     try {
       RunOutcome outcome =
@@ -80,13 +96,12 @@ public final class Bubblewrap {
                   PROBE_TIMEOUT,
                   () -> false);
       if (outcome.exitCode() == 0) {
-        return new Probe(Optional.of(candidate), "");
+        return Probe.works(candidate);
       }
-      return new Probe(
-          Optional.empty(),
+      return Probe.fails(
           "bwrap failed (exit " + outcome.exitCode() + "): " + outcome.stderr().strip());
     } catch (IOException e) {
-      return new Probe(Optional.empty(), "bwrap cannot be started: " + e.getMessage());
+      return Probe.fails("bwrap cannot be started: " + e.getMessage());
     }
   }
 
