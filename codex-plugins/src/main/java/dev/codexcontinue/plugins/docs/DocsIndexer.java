@@ -218,7 +218,7 @@ public final class DocsIndexer {
     try {
       return Optional.of(TextFiles.read(root, path, maxFileBytes));
     } catch (PathDeniedException | IOException e) {
-      log.debug("docs index {}: skipped {}: {}", indexName, path, e.getMessage());
+      log.debug("docs index {}: skipped {}", indexName, redactor.redact(root.relative(path)));
       return Optional.empty();
     }
   }

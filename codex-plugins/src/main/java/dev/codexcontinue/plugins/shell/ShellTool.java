@@ -284,8 +284,9 @@ public final class ShellTool implements Tool {
     return JsonArguments.parse(NAME, call.arguments(), ARGUMENTS).stringList("command");
   }
 
-  private static CommandRejectedException rejected(String message, @Nullable Throwable cause) {
-    return new CommandRejectedException(NAME, message, cause);
+  /** The message may quote the model's arguments, so registered secrets are masked in it. */
+  private CommandRejectedException rejected(String message, @Nullable Throwable cause) {
+    return new CommandRejectedException(NAME, redactor.redact(message), cause);
   }
 
   @Override

@@ -115,6 +115,16 @@ final class ShellToolTest {
   }
 
   @Test
+  void run_refusedCommandQuotingASecret_masksItInTheException() {
+    String token = "ghp_TEST_0123456789abcdef";
+    ShellTool tool = shell().secrets(List.of(token)).build();
+    assertThatThrownBy(() -> tool.run(List.of("git", "-chttp.extraheader=" + token, "log")))
+        .isInstanceOf(CommandRejectedException.class)
+        .hasMessageContaining("-chttp.extraheader=****")
+        .satisfies(e -> assertThat(e.toString()).doesNotContain(token));
+  }
+
+  @Test
   void run_stdin_isAtEndOfFileAtOnce() {
     CommandResult result = shell().build().run(List.of("cat"));
     assertThat(result.exitCode()).isZero();

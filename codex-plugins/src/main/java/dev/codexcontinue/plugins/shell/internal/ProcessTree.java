@@ -22,6 +22,7 @@ final class ProcessTree {
   static final String COOKIE_VARIABLE = "CODEX_SHELL_RUN";
 
   private static final long GRACE_MILLIS = 50;
+  private static final long POLL_MILLIS = 5;
   private static final long REAP_MILLIS = 1000;
   private static final int MAX_ENVIRON_BYTES = 1 << 20;
   private static final Path PROC = Path.of("/proc");
@@ -64,12 +65,15 @@ final class ProcessTree {
   }
 
   /**
-   * Sends SIGTERM, waits 50 ms, then SIGKILLs the survivors. Orphans are not awaited: their new
-   * parent reaps them, and a zombie would look alive until it does.
+   * Sends SIGTERM, gives the processes up to 50 ms to go, then SIGKILLs the survivors. Orphans are
+   * not awaited beyond that: their new parent reaps them, and a zombie looks alive until it does.
    */
   private static void stop(List<ProcessHandle> victims) throws InterruptedException {
     victims.forEach(ProcessHandle::destroy);
-    Thread.sleep(GRACE_MILLIS);
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
+    while (victims.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < until) {
+      Thread.sleep(POLL_MILLIS);
+    }
     for (ProcessHandle victim : victims) {
       if (victim.isAlive()) {
         victim.destroyForcibly();
