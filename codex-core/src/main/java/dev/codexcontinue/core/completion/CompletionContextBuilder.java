@@ -2,13 +2,11 @@ package dev.codexcontinue.core.completion;
 
 import dev.codexcontinue.api.CodeSnippet;
 import dev.codexcontinue.api.CompletionRequest;
-import dev.codexcontinue.core.completion.internal.Declarations;
 import dev.codexcontinue.core.completion.internal.FileIndexCache;
 import dev.codexcontinue.core.completion.internal.Identifiers;
 import dev.codexcontinue.core.completion.internal.Windows;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,8 @@ import java.util.function.Consumer;
  * found in the rest of the document and in the open files; and from each open file the window of
  * lines most similar to the code before the cursor, as a snippet of a changed or a recently opened
  * file. Thread-safe; it remembers the indexes of the open files it has seen (a bounded cache), so
- * each file version is read once however many keystrokes resend it.
+ * each file version is read once however many keystrokes resend it, and follows the declarations of
+ * each edited document incrementally, rescanning only the lines around each change.
  *
  * <pre>{@code
  * CompletionContextBuilder contexts = CompletionContextBuilder.builder()
@@ -35,7 +34,6 @@ import java.util.function.Consumer;
 public final class CompletionContextBuilder {
   private static final int NEAR_CURSOR_LINES = 10;
   private static final int MAX_NEAR_IDENTIFIERS = 48;
-  private static final int MAX_DOCUMENT_SCAN_CHARS = 256 * 1024;
 
   private final int maxPrefixLines;
   private final int maxPrefixChars;
@@ -128,14 +126,10 @@ public final class CompletionContextBuilder {
     if (wanted.isEmpty()) {
       return List.of();
     }
-    // Declarations inside the windows are already in the request: look only outside them, nearest
-    // the windows first when the document is too large to scan whole.
-    Map<String, String> inDocument = new HashMap<>();
-    int before = Math.max(0, prefixStart - MAX_DOCUMENT_SCAN_CHARS / 2);
-    int after = (int) Math.min(text.length(), (long) suffixEnd + MAX_DOCUMENT_SCAN_CHARS / 2);
-    Declarations.scan(text, before, prefixStart, inDocument::putIfAbsent);
-    Declarations.scan(text, suffixEnd, after, inDocument::putIfAbsent);
     String ownPath = context.filePath().orElse("");
+    // Declarations inside the windows are already in the request: look only outside them.
+    Map<String, String> inDocument =
+        indexes.documentDeclarations(ownPath, text, prefixStart, suffixEnd, wanted);
     Set<String> seen = new LinkedHashSet<>();
     List<CodeSnippet> out = new ArrayList<>();
     for (String name : wanted) {

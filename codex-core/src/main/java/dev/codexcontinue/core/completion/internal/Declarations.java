@@ -123,8 +123,8 @@ public final class Declarations {
   /** Receives each declaration found. */
   @FunctionalInterface
   public interface Sink {
-    /** Receives the declared {@code name} and the declaration's {@code text}. */
-    void accept(String name, String text);
+    /** Receives the declared {@code name}, the declaration's {@code text} and its line's start. */
+    void accept(String name, String text, int lineStart);
   }
 
   /** Finds the declarations on lines that start in {@code text[from, to)}. */
@@ -135,7 +135,7 @@ public final class Declarations {
       int lineEnd = newline < 0 ? text.length() : newline;
       String name = declaredName(text, lineStart, lineEnd);
       if (name != null) {
-        sink.accept(name, declarationText(text, lineStart, lineEnd));
+        sink.accept(name, declarationText(text, lineStart, lineEnd), lineStart);
       }
       if (newline < 0) {
         break;
@@ -146,7 +146,7 @@ public final class Declarations {
 
   /** Returns the first declaration of each name in {@code text}, keyed by name. */
   public static void index(String text, Map<String, String> out) {
-    scan(text, 0, text.length(), out::putIfAbsent);
+    scan(text, 0, text.length(), (name, declaration, line) -> out.putIfAbsent(name, declaration));
   }
 
   @javax.annotation.Nullable

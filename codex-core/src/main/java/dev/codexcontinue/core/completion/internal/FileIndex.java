@@ -9,21 +9,31 @@ import java.util.Set;
 
 /**
  * What completion needs to know about one open file, computed once per file version: the first
- * declaration of each name, and the file cut into overlapping windows of lines with the identifiers
- * each holds (for similarity search). Immutable.
+ * declaration of each name, and the file cut into overlapping windows of lines, with for each
+ * identifier the windows that hold it (so that ranking windows against a query costs the query's
+ * postings, not a set intersection per window). Immutable.
  */
 public final class FileIndex {
-  /** A window of lines and the identifiers in it. */
-  record Window(int start, int end, Set<String> identifiers) {}
-
   private final String text;
   private final Map<String, String> declarations;
-  private final List<Window> windows;
+  private final int[] windowStarts;
+  private final int[] windowEnds;
+  private final int[] windowSizes;
+  private final Map<String, int[]> postings;
 
-  private FileIndex(String text, Map<String, String> declarations, List<Window> windows) {
+  private FileIndex(
+      String text,
+      Map<String, String> declarations,
+      int[] windowStarts,
+      int[] windowEnds,
+      int[] windowSizes,
+      Map<String, int[]> postings) {
     this.text = text;
     this.declarations = declarations;
-    this.windows = windows;
+    this.windowStarts = windowStarts;
+    this.windowEnds = windowEnds;
+    this.windowSizes = windowSizes;
+    this.postings = postings;
   }
 
   /** Indexes {@code text} with windows of {@code windowLines} lines, advancing by half that. */
@@ -37,7 +47,8 @@ public final class FileIndex {
         i = text.indexOf('\n', i + 1)) {
       lineStarts.add(i + 1);
     }
-    List<Window> windows = new ArrayList<>();
+    List<int[]> spans = new ArrayList<>();
+    Map<String, List<Integer>> lists = new HashMap<>();
     int step = Math.max(1, windowLines / 2);
     for (int first = 0; first < lineStarts.size(); first += step) {
       int last = Math.min(lineStarts.size(), first + windowLines);
@@ -45,13 +56,29 @@ public final class FileIndex {
       int end = last < lineStarts.size() ? lineStarts.get(last) : text.length();
       Set<String> ids = Identifiers.in(text, start, end);
       if (!ids.isEmpty()) {
-        windows.add(new Window(start, end, Set.copyOf(ids)));
+        int window = spans.size();
+        spans.add(new int[] {start, end, ids.size()});
+        for (String id : ids) {
+          lists.computeIfAbsent(id, k -> new ArrayList<>()).add(window);
+        }
       }
       if (last == lineStarts.size()) {
         break;
       }
     }
-    return new FileIndex(text, Map.copyOf(declarations), List.copyOf(windows));
+    int n = spans.size();
+    int[] starts = new int[n];
+    int[] ends = new int[n];
+    int[] sizes = new int[n];
+    for (int w = 0; w < n; w++) {
+      starts[w] = spans.get(w)[0];
+      ends[w] = spans.get(w)[1];
+      sizes[w] = spans.get(w)[2];
+    }
+    Map<String, int[]> postings = new HashMap<>();
+    lists.forEach(
+        (id, list) -> postings.put(id, list.stream().mapToInt(Integer::intValue).toArray()));
+    return new FileIndex(text, Map.copyOf(declarations), starts, ends, sizes, Map.copyOf(postings));
   }
 
   /** Returns the text of the first declaration of {@code name} in the file. */
@@ -61,29 +88,36 @@ public final class FileIndex {
 
   /**
    * Returns the window most similar to {@code query} (Jaccard similarity of identifier sets), if
-   * one scores at least {@code minScore}.
+   * one scores at least {@code minScore}; the first of equals wins.
    */
   public Optional<Match> bestWindow(Set<String> query, double minScore) {
-    Window best = null;
-    double bestScore = minScore;
-    for (Window w : windows) {
-      int common = 0;
-      Set<String> small = w.identifiers().size() < query.size() ? w.identifiers() : query;
-      Set<String> large = small == query ? w.identifiers() : query;
-      for (String id : small) {
-        if (large.contains(id)) {
-          common++;
+    if (query.isEmpty() || windowSizes.length == 0) {
+      return Optional.empty();
+    }
+    int[] common = new int[windowSizes.length];
+    for (String id : query) {
+      int[] windows = postings.get(id);
+      if (windows != null) {
+        for (int w : windows) {
+          common[w]++;
         }
       }
-      double score = (double) common / (query.size() + w.identifiers().size() - common);
-      if (score >= bestScore && (best == null || score > bestScore)) {
+    }
+    int best = -1;
+    double bestScore = minScore;
+    for (int w = 0; w < common.length; w++) {
+      if (common[w] == 0) {
+        continue;
+      }
+      double score = (double) common[w] / (query.size() + windowSizes[w] - common[w]);
+      if (best < 0 ? score >= bestScore : score > bestScore) {
         best = w;
         bestScore = score;
       }
     }
-    return best == null
+    return best < 0
         ? Optional.empty()
-        : Optional.of(new Match(text.substring(best.start(), best.end()), bestScore));
+        : Optional.of(new Match(text.substring(windowStarts[best], windowEnds[best]), bestScore));
   }
 
   /**

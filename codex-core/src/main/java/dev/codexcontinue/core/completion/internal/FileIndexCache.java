@@ -10,8 +10,17 @@ import java.util.Map;
 public final class FileIndexCache {
   private record Key(String path, String text) {}
 
+  private static final int DOCUMENTS = 16;
+
   private final int windowLines;
   private final Map<Key, FileIndex> entries;
+  private final Map<String, DocumentDeclarations> documents =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DocumentDeclarations> eldest) {
+          return size() > DOCUMENTS;
+        }
+      };
 
   /** Creates a cache of at most {@code capacity} file versions. */
   public FileIndexCache(int capacity, int windowLines) {
@@ -40,5 +49,18 @@ public final class FileIndexCache {
       entries.put(key, index);
     }
     return index;
+  }
+
+  /**
+   * Returns the first declaration of each name in {@code wanted} on the lines of document {@code
+   * text} (at {@code path}) that start outside {@code [from, to)}.
+   */
+  public Map<String, String> documentDeclarations(
+      String path, String text, int from, int to, java.util.Set<String> wanted) {
+    DocumentDeclarations document;
+    synchronized (documents) {
+      document = documents.computeIfAbsent(path, p -> new DocumentDeclarations());
+    }
+    return document.outside(text, from, to, wanted);
   }
 }
