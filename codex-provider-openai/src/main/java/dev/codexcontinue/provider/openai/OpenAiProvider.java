@@ -82,8 +82,7 @@ public final class OpenAiProvider extends ChatCompletionsProvider {
    * {@code suffix}) that vLLM, llama.cpp's server, LM Studio, Ollama's {@code /v1} and OpenAI's
    * instruct models serve; the server applies its model's fill-in-the-middle template. Related code
    * goes before the prefix as comments headed by its path. The model is the request's, else the
-   * completion model, else the chat model; without an output limit {@value
-   * LegacyCompletions#DEFAULT_MAX_TOKENS} tokens are asked for.
+   * completion model, else the chat model; without an output limit, 128 tokens are asked for.
    */
   @Override
   public CompletionResponse complete(CompletionRequest request) {
