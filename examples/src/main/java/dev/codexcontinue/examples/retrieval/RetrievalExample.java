@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Retrieval over a folder: the files are chunked and indexed into a {@link FaissMemoryStore} (FAISS
@@ -23,19 +24,28 @@ import java.nio.file.Path;
  * path:first-last}. Opening the store again finds the index on disk: the second indexing run
  * re-embeds nothing.
  *
- * <p>Arguments: the folder to index (a small sample handbook by default), then the question.
+ * <p>Its FAISS files go to a new temporary directory on each run; point {@link #run} at a directory
+ * of your own to keep them.
  */
 public final class RetrievalExample {
   static final String QUESTION = "How many times does the HTTP client retry a failed request?";
 
   private RetrievalExample() {}
 
-  /** Runs the example on the configured provider, or offline. */
+  /**
+   * Runs the example on the configured provider, or offline. The folder is the first argument or
+   * the setting {@code examples.docs} ({@code CODEX_EXAMPLES_DOCS}), a sample handbook otherwise;
+   * the question is the second argument or {@code examples.question}.
+   */
   public static void main(String[] args) throws IOException {
+    Settings settings = Settings.fromEnvironment();
     Path work = Files.createTempDirectory("codex-retrieval-");
-    Path docs = args.length > 0 ? Path.of(args[0]) : SampleHandbook.writeTo(work.resolve("docs"));
-    String question = args.length > 1 ? args[1] : QUESTION;
-    run(Settings.fromEnvironment(), System.out, docs, work.resolve("index"), question);
+    Optional<String> folder =
+        args.length > 0 ? Optional.of(args[0]) : settings.get("examples.docs");
+    Path docs =
+        folder.isPresent() ? Path.of(folder.get()) : SampleHandbook.writeTo(work.resolve("docs"));
+    String question = args.length > 1 ? args[1] : settings.get("examples.question", QUESTION);
+    run(settings, System.out, docs, work.resolve("index"), question);
   }
 
   /** Indexes {@code docs} into a store in {@code indexDir} and asks {@code question} about them. */
