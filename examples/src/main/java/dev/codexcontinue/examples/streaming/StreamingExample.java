@@ -97,6 +97,7 @@ public final class StreamingExample {
               @Override
               public void onComplete(AgentReply reply) {
                 ending.complete("completed before the cancel: " + reply.stopReason());
+                release(enough);
               }
 
               @Override
@@ -105,15 +106,22 @@ public final class StreamingExample {
                     error instanceof CancelledException
                         ? "cancelled: " + error.getClass().getSimpleName()
                         : "failed: " + error.getMessage());
+                release(enough);
               }
             });
-    // A short answer may end before the third delta; the wait is bounded either way.
+    // A short answer may end before the third delta: its terminal call releases the wait.
     enough.await(10, TimeUnit.SECONDS);
     turn.cancel();
     String end =
         ending.completeOnTimeout("no terminal call within 5 s", 5, TimeUnit.SECONDS).join();
     out.println(seen);
     out.println("  " + end);
+  }
+
+  private static void release(CountDownLatch latch) {
+    while (latch.getCount() > 0) {
+      latch.countDown();
+    }
   }
 
   /** The offline model: one long answer, streamed slowly enough that a cancel lands mid-way. */

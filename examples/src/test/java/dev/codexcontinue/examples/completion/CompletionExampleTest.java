@@ -13,7 +13,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(20)
+@Timeout(60)
 final class CompletionExampleTest {
   @Test
   void run_offline_completesTheBlockThenAnswersTypedThroughTextWithoutACall() throws Exception {

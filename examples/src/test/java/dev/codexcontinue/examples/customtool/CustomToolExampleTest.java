@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(20)
+@Timeout(60)
 final class CustomToolExampleTest {
   @Test
   void run_offline_discoversThePluginAndTheResultReachesTheModel() {

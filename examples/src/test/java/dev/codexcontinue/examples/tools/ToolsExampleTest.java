@@ -10,7 +10,7 @@ import dev.codexcontinue.examples.Output;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(20)
+@Timeout(60)
 final class ToolsExampleTest {
   @Test
   void run_offline_allowsAsksAndDeniesAndFeedsEveryOutcomeBackToTheModel() {
