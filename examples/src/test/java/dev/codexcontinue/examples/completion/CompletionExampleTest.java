@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexcontinue.api.CompletionResponse;
 import dev.codexcontinue.api.Settings;
+import dev.codexcontinue.examples.LocalServers;
 import dev.codexcontinue.examples.Output;
 import dev.codexcontinue.http.Fixtures;
 import java.util.concurrent.TimeUnit;
@@ -41,12 +42,7 @@ final class CompletionExampleTest {
                       "completion-contract/ollama-generate.response.json"))
               .build());
       ollama.start();
-      Settings settings =
-          Settings.builder()
-              .put("examples.provider", "ollama")
-              .put("ollama.host", ollama.url("/").toString())
-              .put("ollama.model", "qwen2.5-coder:1.5b")
-              .build();
+      Settings settings = LocalServers.ollama(ollama, "qwen2.5-coder:1.5b");
       Output out = new Output();
 
       CompletionResponse answer = CompletionExample.run(settings, out.stream());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.codexcontinue.api.Settings;
 import dev.codexcontinue.core.AgentReply;
 import dev.codexcontinue.core.StopReason;
+import dev.codexcontinue.examples.LocalServers;
 import dev.codexcontinue.examples.Output;
 import dev.codexcontinue.http.Fixtures;
 import dev.codexcontinue.http.RawBodies;
@@ -70,12 +71,7 @@ final class StreamingExampleTest {
                 }
               }));
       ollama.start();
-      Settings settings =
-          Settings.builder()
-              .put("examples.provider", "ollama")
-              .put("ollama.host", ollama.url("/").toString())
-              .put("ollama.model", "llama3.2")
-              .build();
+      Settings settings = LocalServers.ollama(ollama, "llama3.2");
       Output out = new Output();
 
       AgentReply reply = StreamingExample.run(settings, out.stream());
