@@ -7,10 +7,16 @@ import dev.codexcontinue.api.EmbeddingModel;
 import dev.codexcontinue.api.memory.MemoryQuery;
 import dev.codexcontinue.api.memory.MemoryRecord;
 import dev.codexcontinue.api.memory.MemoryStore;
+import dev.codexcontinue.test.AbstractMemoryStoreContractTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-final class InMemoryMemoryStoreTest extends MemoryStoreContractTest {
+final class InMemoryMemoryStoreTest extends AbstractMemoryStoreContractTest {
+  @Override
+  protected EmbeddingModel newEmbeddingModel(int dimensions) {
+    return HashingEmbeddingModel.create(dimensions);
+  }
+
   @Override
   protected MemoryStore newStore(EmbeddingModel model) {
     return InMemoryMemoryStore.create(model);

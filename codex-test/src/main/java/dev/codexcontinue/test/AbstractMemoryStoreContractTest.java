@@ -1,4 +1,4 @@
-package dev.codexcontinue.core.memory;
+package dev.codexcontinue.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,22 +24,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The behaviour every long-term {@link MemoryStore} shares: exact cosine ranking, metadata filters,
- * minimum score, upserts, deletes, embedding of texts, dimension checks and concurrent use. A
- * store's test extends this class and says how to open a fresh, empty store.
+ * The behaviour every long-term {@link MemoryStore} shares, with its default cosine similarity:
+ * exact cosine ranking, metadata filters, minimum score, upserts, deletes, embedding of texts,
+ * dimension checks and concurrent use. A store's test extends this class and says how to open a
+ * fresh, empty store.
  */
-public abstract class MemoryStoreContractTest {
+public abstract class AbstractMemoryStoreContractTest {
   /** Dimensions of the embedding model the stores are opened with. */
   protected static final int DIMS = 64;
 
-  protected final EmbeddingModel model = HashingEmbeddingModel.create(DIMS);
+  /** The embedding model the store is opened with, from {@link #newEmbeddingModel}. */
+  protected EmbeddingModel model;
+
+  /** The store under test, opened before each test and closed after it. */
   protected MemoryStore store;
 
-  /** Returns a new, empty store that embeds with {@code model}. */
+  /** Creates the test. */
+  protected AbstractMemoryStoreContractTest() {}
+
+  /**
+   * Returns an embedding model of {@code dimensions} whose vectors of texts sharing words are close
+   * (codex-core's {@code HashingEmbeddingModel} is one).
+   */
+  protected abstract EmbeddingModel newEmbeddingModel(int dimensions);
+
+  /** Returns a new, empty store of {@link #DIMS} dimensions that embeds with {@code model}. */
   protected abstract MemoryStore newStore(EmbeddingModel model) throws Exception;
 
   @BeforeEach
   void openStore() throws Exception {
+    model = newEmbeddingModel(DIMS);
     store = newStore(model);
   }
 
@@ -55,6 +69,7 @@ public abstract class MemoryStoreContractTest {
     return v;
   }
 
+  /** Returns a record with {@code vector} and metadata given as alternating keys and values. */
   protected static MemoryRecord record(String id, float[] vector, Object... metadata) {
     MemoryRecord.Builder b = MemoryRecord.builder(id, "text of " + id).vector(vector);
     for (int i = 0; i < metadata.length; i += 2) {
