@@ -72,4 +72,21 @@ final class InMemoryMemoryStoreTest extends AbstractMemoryStoreContractTest {
 
     assertThat(store.toString()).doesNotContain("secret").contains("hashing-64");
   }
+
+  @Test
+  void search_equalScores_comeInIdOrder() {
+    store.add(List.of(record("b", vec(1, 0)), record("c", vec(2, 0)), record("a", vec(3, 0))));
+
+    assertThat(store.search(MemoryQuery.byVector(vec(1, 0)).topK(2).build()))
+        .extracting(m -> m.record().id())
+        .containsExactly("a", "b");
+  }
+
+  @Test
+  void get_returnsTheExactRecordAdded() {
+    MemoryRecord r = record("a", vec(1, 2, 3), "user", "ada", "time", 5L, "ratio", 0.5, "ok", true);
+    store.add(r);
+
+    assertThat(store.get("a")).contains(r);
+  }
 }

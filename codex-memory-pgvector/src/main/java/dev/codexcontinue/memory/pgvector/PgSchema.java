@@ -91,7 +91,9 @@ final class PgSchema {
                   + table
                   + "_embedding_idx ON "
                   + table
-                  + " USING hnsw (embedding "
+                  + " USING hnsw ("
+                  + shape.metric().indexedExpression(shape.dimension())
+                  + " "
                   + shape.metric().operatorClass()
                   + ") WITH (m = "
                   + options.hnswM()
@@ -103,7 +105,9 @@ final class PgSchema {
                   + table
                   + "_embedding_idx ON "
                   + table
-                  + " USING ivfflat (embedding "
+                  + " USING ivfflat ("
+                  + shape.metric().indexedExpression(shape.dimension())
+                  + " "
                   + shape.metric().operatorClass()
                   + ") WITH (lists = "
                   + options.ivfLists()

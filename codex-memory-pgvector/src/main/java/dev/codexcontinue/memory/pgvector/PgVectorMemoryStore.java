@@ -178,7 +178,7 @@ public final class PgVectorMemoryStore implements MemoryStore {
     ensureOpen();
     float[] vector = queryVector(query);
     checkDimension(vector.length, "the query");
-    String vectorText = PgVectors.format(vector);
+    String vectorText = PgVectors.format(shape.metric().queryVector(vector));
     SqlFilter filter = SqlFilter.of(query.filter());
     int limit = query.topK() + SLACK;
     String sql =
@@ -186,7 +186,9 @@ public final class PgVectorMemoryStore implements MemoryStore {
             + table
             + " WHERE "
             + filter.sql()
-            + " ORDER BY embedding "
+            + " ORDER BY "
+            + shape.metric().indexedExpression(shape.dimension())
+            + " "
             + shape.metric().operator()
             + " ?::vector LIMIT ?";
     List<MemoryMatch> matches =

@@ -7,8 +7,9 @@ import java.util.Locale;
  * similarities, always "higher is closer".
  *
  * <ul>
- *   <li>{@link #COSINE}: pgvector's {@code <=>}; the score is the cosine similarity in [-1, 1] (0
- *       for a zero vector).
+ *   <li>{@link #COSINE}: the inner product {@code <#>} of unit vectors ({@code l2_normalize}, as
+ *       the FAISS store does), indexed on that expression; the score is the cosine similarity in
+ *       [-1, 1], 0 for a zero vector (which pgvector's {@code <=>} index would leave out).
  *   <li>{@link #INNER_PRODUCT}: pgvector's {@code <#>} (the negated inner product); the score is
  *       the raw inner product.
  *   <li>{@link #L2}: pgvector's {@code <->}; the score is the negated squared Euclidean distance.
@@ -16,7 +17,7 @@ import java.util.Locale;
  */
 public enum VectorMetric {
   /** Cosine similarity. */
-  COSINE("<=>", "vector_cosine_ops"),
+  COSINE("<#>", "vector_ip_ops"),
   /** Raw inner product. */
   INNER_PRODUCT("<#>", "vector_ip_ops"),
   /** Negated squared Euclidean distance. */
@@ -38,6 +39,31 @@ public enum VectorMetric {
   /** Returns pgvector's index operator class for this metric. */
   public String operatorClass() {
     return operatorClass;
+  }
+
+  /** Returns what the table's vector index is built on, for vectors of {@code dims}. */
+  String indexedExpression(int dims) {
+    return this == COSINE ? "(l2_normalize(embedding)::vector(" + dims + "))" : "embedding";
+  }
+
+  /** Returns the query vector as sent to the database: unit length for cosine. */
+  float[] queryVector(float[] query) {
+    if (this != COSINE) {
+      return query;
+    }
+    double norm = 0;
+    for (float f : query) {
+      norm += (double) f * f;
+    }
+    if (norm == 0) {
+      return query;
+    }
+    float[] unit = new float[query.length];
+    double scale = 1 / Math.sqrt(norm);
+    for (int i = 0; i < query.length; i++) {
+      unit[i] = (float) (query[i] * scale);
+    }
+    return unit;
   }
 
   /** Returns the setting value: {@code cosine}, {@code ip} or {@code l2}. */
