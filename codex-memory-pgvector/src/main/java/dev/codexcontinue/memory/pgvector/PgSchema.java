@@ -171,6 +171,21 @@ final class PgSchema {
     }
   }
 
+  /** Returns whether pgvector is 0.8 or later, with iterative index scans. */
+  static boolean supportsIterativeScan(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT extversion FROM pg_extension WHERE extname = 'vector'")) {
+      if (!rs.next()) {
+        return false;
+      }
+      String[] parts = rs.getString(1).split("\\.");
+      int major = Integer.parseInt(parts[0]);
+      int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+      return major > 0 || minor >= 8;
+    }
+  }
+
   /** Index build and search parameters. */
   record IndexOptions(int hnswM, int hnswEfConstruction, int efSearch, int ivfLists, int probes) {}
 }

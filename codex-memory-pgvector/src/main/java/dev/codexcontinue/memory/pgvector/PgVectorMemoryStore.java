@@ -58,7 +58,7 @@ public final class PgVectorMemoryStore implements MemoryStore {
   /** Extra candidates fetched beyond topK, so float ties at the cut are ranked in Java. */
   private static final int SLACK = 8;
 
-  private final DataSource dataSource;
+  private final Jdbc jdbc;
   private final String table;
   private final Shape shape;
   private final IndexOptions options;
@@ -68,16 +68,16 @@ public final class PgVectorMemoryStore implements MemoryStore {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private PgVectorMemoryStore(Builder b, DataSource dataSource, int dimension) {
-    this.dataSource = dataSource;
     this.table = b.table;
+    this.jdbc = new Jdbc(dataSource, table);
     this.embeddingModel = b.embeddingModel;
     this.options =
         new IndexOptions(b.hnswM, b.hnswEfConstruction, b.efSearch, b.ivfLists, b.ivfProbes);
     try (Connection c = dataSource.getConnection()) {
       this.shape = PgSchema.migrate(c, table, new Shape(dimension, b.metric, b.index), options);
-      this.iterativeScan = supportsIterativeScan(c);
+      this.iterativeScan = PgSchema.supportsIterativeScan(c);
     } catch (SQLException e) {
-      throw failure("open", e);
+      throw Jdbc.failure("open", table, e);
     }
   }
 
@@ -111,7 +111,7 @@ public final class PgVectorMemoryStore implements MemoryStore {
     Objects.requireNonNull(records, "records == null");
     ensureOpen();
     Map<String, MemoryRecord> byId = new LinkedHashMap<>();
-    for (MemoryRecord r : embedded(records)) {
+    for (MemoryRecord r : Embedding.complete(records, embeddingModel, shape.dimension())) {
       byId.put(r.id(), r); // the last of two records with one id wins, as one upsert after another
     }
     if (byId.isEmpty()) {
@@ -124,7 +124,7 @@ public final class PgVectorMemoryStore implements MemoryStore {
             + " ON CONFLICT (id) DO UPDATE SET text = EXCLUDED.text,"
             + " embedding = EXCLUDED.embedding, metadata = EXCLUDED.metadata";
     synchronized (writeLock) {
-      inTransaction(
+      jdbc.inTransaction(
           "add",
           c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -141,43 +141,12 @@ public final class PgVectorMemoryStore implements MemoryStore {
     }
   }
 
-  private List<MemoryRecord> embedded(List<MemoryRecord> records) {
-    List<MemoryRecord> out = new ArrayList<>(records.size());
-    List<Integer> missing = new ArrayList<>();
-    for (MemoryRecord r : Objects.requireNonNull(records, "records == null")) {
-      Objects.requireNonNull(r, "record == null");
-      if (!r.hasVector()) {
-        missing.add(out.size());
-      }
-      out.add(r);
-    }
-    if (!missing.isEmpty()) {
-      if (embeddingModel == null) {
-        throw new IllegalArgumentException("records without vectors need an embedding model");
-      }
-      List<float[]> vectors =
-          embeddingModel.embedAll(missing.stream().map(i -> out.get(i).text()).toList());
-      if (vectors.size() != missing.size()) {
-        throw new MemoryStoreException(
-            "embedding model returned " + vectors.size() + " vectors for " + missing.size(), null);
-      }
-      for (int k = 0; k < missing.size(); k++) {
-        int i = missing.get(k);
-        out.set(i, out.get(i).withVector(vectors.get(k)));
-      }
-    }
-    for (MemoryRecord r : out) {
-      checkDimension(r.vector().length, "record " + r.id());
-    }
-    return out;
-  }
-
   @Override
   public List<MemoryMatch> search(MemoryQuery query) {
     Objects.requireNonNull(query, "query == null");
     ensureOpen();
     float[] vector = queryVector(query);
-    checkDimension(vector.length, "the query");
+    Embedding.checkDimension(vector.length, shape.dimension(), "the query");
     String vectorText = PgVectors.format(shape.metric().queryVector(vector));
     SqlFilter filter = SqlFilter.of(query.filter());
     int limit = query.topK() + SLACK;
@@ -192,18 +161,18 @@ public final class PgVectorMemoryStore implements MemoryStore {
             + shape.metric().operator()
             + " ?::vector LIMIT ?";
     List<MemoryMatch> matches =
-        inTransaction(
+        jdbc.inTransaction(
             "search",
             c -> {
               tuneSearch(c, limit);
               try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = bind(ps, filter.params(), 1);
+                int i = Jdbc.bind(ps, filter.params(), 1);
                 ps.setString(i++, vectorText);
                 ps.setInt(i, limit);
                 List<MemoryMatch> found = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
-                    MemoryRecord r = record(rs);
+                    MemoryRecord r = jdbc.record(rs);
                     found.add(new MemoryMatch(r, shape.metric().score(r.vector(), vector)));
                   }
                 }
@@ -255,7 +224,7 @@ public final class PgVectorMemoryStore implements MemoryStore {
   public Optional<MemoryRecord> get(String id) {
     Objects.requireNonNull(id, "id == null");
     ensureOpen();
-    return withConnection(
+    return jdbc.withConnection(
         "get",
         c -> {
           try (PreparedStatement ps =
@@ -265,7 +234,7 @@ public final class PgVectorMemoryStore implements MemoryStore {
                       + " WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(record(rs)) : Optional.<MemoryRecord>empty();
+              return rs.next() ? Optional.of(jdbc.record(rs)) : Optional.<MemoryRecord>empty();
             }
           }
         });
@@ -279,7 +248,7 @@ public final class PgVectorMemoryStore implements MemoryStore {
       return 0;
     }
     synchronized (writeLock) {
-      return withConnection(
+      return jdbc.withConnection(
           "delete",
           c -> {
             try (PreparedStatement ps =
@@ -297,12 +266,12 @@ public final class PgVectorMemoryStore implements MemoryStore {
     ensureOpen();
     SqlFilter where = SqlFilter.of(filter);
     synchronized (writeLock) {
-      return withConnection(
+      return jdbc.withConnection(
           "delete",
           c -> {
             try (PreparedStatement ps =
                 c.prepareStatement("DELETE FROM " + table + " WHERE " + where.sql())) {
-              bind(ps, where.params(), 1);
+              Jdbc.bind(ps, where.params(), 1);
               return ps.executeUpdate();
             }
           });
@@ -312,7 +281,7 @@ public final class PgVectorMemoryStore implements MemoryStore {
   @Override
   public long size() {
     ensureOpen();
-    return withConnection(
+    return jdbc.withConnection(
         "size",
         c -> {
           try (Statement s = c.createStatement();
@@ -341,95 +310,10 @@ public final class PgVectorMemoryStore implements MemoryStore {
         + "]";
   }
 
-  private MemoryRecord record(ResultSet rs) throws SQLException {
-    try {
-      return MemoryRecord.builder(rs.getString(1), rs.getString(2))
-          .vector(PgVectors.parse(rs.getString(3)))
-          .metadata(MetadataJson.read(rs.getString(4)))
-          .build();
-    } catch (IllegalArgumentException e) {
-      throw new MemoryStoreException(
-          "pgvector store: record in " + table + " is unreadable: " + e.getMessage(), e);
-    }
-  }
-
-  private static int bind(PreparedStatement ps, List<Object> params, int first)
-      throws SQLException {
-    int i = first;
-    for (Object p : params) {
-      ps.setObject(i++, p);
-    }
-    return i;
-  }
-
-  private void checkDimension(int dims, String what) {
-    if (dims != shape.dimension()) {
-      throw new IllegalArgumentException(
-          what + " has " + dims + " dimensions; the store holds " + shape.dimension());
-    }
-  }
-
-  private static boolean supportsIterativeScan(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery("SELECT extversion FROM pg_extension WHERE extname = 'vector'")) {
-      if (!rs.next()) {
-        return false;
-      }
-      String[] parts = rs.getString(1).split("\\.");
-      int major = Integer.parseInt(parts[0]);
-      int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-      return major > 0 || minor >= 8;
-    }
-  }
-
   private void ensureOpen() {
     if (closed.get()) {
       throw new IllegalStateException("the memory store is closed");
     }
-  }
-
-  /** Work on one connection. */
-  private interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T withConnection(String operation, SqlWork<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw failure(operation, e);
-    }
-  }
-
-  private <T> T inTransaction(String operation, SqlWork<T> work) {
-    return withConnection(
-        operation,
-        c -> {
-          c.setAutoCommit(false);
-          try {
-            T result = work.run(c);
-            c.commit();
-            return result;
-          } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-          } finally {
-            c.setAutoCommit(true);
-          }
-        });
-  }
-
-  private MemoryStoreException failure(String operation, SQLException e) {
-    return new MemoryStoreException(
-        "pgvector store: "
-            + operation
-            + " on "
-            + table
-            + " failed (SQLState "
-            + e.getSQLState()
-            + ")",
-        e);
   }
 
   /** Builds a {@link PgVectorMemoryStore}. Not thread-safe. */
