@@ -58,6 +58,7 @@ final class AgentNode {
                     .build();
               });
     }
+    long started = System.nanoTime();
     HashingEmbeddingModel embeddings = HashingEmbeddingModel.create(64);
     try (RedisSessionStore sessions = RedisSessionStore.builder().uri(redisUri).build();
         // A tiny idle TTL: every turn reloads the session from Redis, where other nodes write.
@@ -88,11 +89,15 @@ final class AgentNode {
         List<MemoryMatch> best = longTerm.search(MemoryQuery.byText(firstText).topK(1).build());
         best.forEach(m -> System.out.println("RECALL " + m.record().text()));
       }
+      long opened = System.nanoTime();
       for (int t = 0; t < turns; t++) {
         String text = t == 0 ? firstText : node + " question number " + t;
         AgentReply reply = agent.chat(AgentRequest.of(session, text));
         System.out.println("REPLY " + reply.text());
       }
+      System.out.printf(
+          "TIMING %s open %d ms, %d turns %d ms%n",
+          node, (opened - started) / 1_000_000, turns, (System.nanoTime() - opened) / 1_000_000);
       if (recall) {
         List<ChatMessage> history = agent.history(AgentRequest.of(session, "x").session());
         System.out.println("STORED " + history.size());
