@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -186,7 +185,7 @@ public final class RedisSessionStore implements SessionStore {
             page.getResult().forEach(k -> keys.sessionKey(k).ifPresent(found::add));
             cursor = page.getCursor();
           } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-          return Set.copyOf(new HashSet<>(found));
+          return Set.copyOf(found);
         });
   }
 
