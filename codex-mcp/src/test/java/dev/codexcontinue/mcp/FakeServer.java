@@ -95,6 +95,8 @@ final class FakeServer implements AutoCloseable {
     } catch (IOException e) {
       // The client hung up.
     }
+    // Like a real stdio server, exit when stdin closes: the client then reads end of output.
+    crash();
   }
 
   private void answer(JsonNode request) throws IOException {

@@ -34,6 +34,9 @@ public final class JsonRpcSession implements AutoCloseable {
   /** How often a waiting request looks at its cancellation signal. */
   private static final long POLL_MILLIS = 25;
 
+  /** The longest wait for a notification to be delivered. */
+  private static final long NOTIFY_SECONDS = 10;
+
   private final McpTransport transport;
   private final AtomicLong ids = new AtomicLong();
   private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -161,13 +164,30 @@ public final class JsonRpcSession implements AutoCloseable {
     sent.cancel(true);
   }
 
-  /** Sends notification {@code method}; failures to send are thrown as {@link McpException}. */
+  /**
+   * Sends notification {@code method} and waits (up to 10 s) until it is delivered, so that over
+   * HTTP it reaches the server before any later request.
+   *
+   * @throws McpException when it cannot be delivered
+   */
   public void notify(String method, @Nullable ObjectNode params) {
     ObjectNode message = Json.object().put("jsonrpc", "2.0").put("method", method);
     if (params != null) {
       message.set("params", params);
     }
-    transport.send(message);
+    CompletableFuture<Void> sent = transport.send(message);
+    try {
+      sent.get(NOTIFY_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw withMethod(unwrap(e), method);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      sent.cancel(true);
+      throw new CancelledException(label() + ": " + method + " interrupted");
+    } catch (TimeoutException e) {
+      sent.cancel(true);
+      throw new McpException(Reason.TIMEOUT, label() + ": " + method + " not delivered", e);
+    }
   }
 
   private void dispatch(JsonNode message) {

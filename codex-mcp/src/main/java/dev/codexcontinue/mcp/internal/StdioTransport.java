@@ -186,6 +186,8 @@ public final class StdioTransport implements McpTransport {
       Thread.currentThread().interrupt();
       status = "closed its output";
     }
+    // The exit closes stderr too; let the drainer read the last lines before quoting them.
+    join(stderrReader, 500);
     String tail = stderrTail();
     return "MCP server " + label() + " " + status + (tail.isEmpty() ? "" : "; stderr: " + tail);
   }
@@ -253,12 +255,12 @@ public final class StdioTransport implements McpTransport {
     }
     if (p == null) {
       closeQuietly(stdout);
-      join(stdoutReader);
+      join(stdoutReader, 1000);
       return;
     }
     ProcessTree.stop(p, exitGrace, termGrace);
-    join(stdoutReader);
-    join(stderrReader);
+    join(stdoutReader, 1000);
+    join(stderrReader, 1000);
     log.debug("stopped MCP server {} (pid {})", label(), p.pid());
   }
 
@@ -272,12 +274,12 @@ public final class StdioTransport implements McpTransport {
     }
   }
 
-  private static void join(@Nullable Thread t) {
-    if (t == null) {
+  private static void join(@Nullable Thread t, long millis) {
+    if (t == null || t == Thread.currentThread()) {
       return;
     }
     try {
-      t.join(1000);
+      t.join(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
