@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -55,10 +57,24 @@ final class EverythingServer {
   static final class Http implements AutoCloseable {
     final Process process;
     final int port;
+    private final BlockingQueue<String> output;
 
-    private Http(Process process, int port) {
+    private Http(Process process, int port, BlockingQueue<String> output) {
       this.process = process;
       this.port = port;
+      this.output = output;
+    }
+
+    /** Waits up to 5 s for a line of the server's log that contains {@code text}. */
+    boolean logged(String text) throws InterruptedException {
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+        String line = output.poll(left, TimeUnit.NANOSECONDS);
+        if (line != null && line.contains(text)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Starts the server and waits until it listens. */
@@ -70,8 +86,23 @@ final class EverythingServer {
       }
       ProcessBuilder pb = new ProcessBuilder("node", cli.toString(), "streamableHttp");
       pb.environment().put("PORT", Integer.toString(port));
-      pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
       Process process = pb.start();
+      BlockingQueue<String> output = new LinkedBlockingQueue<>();
+      Thread stdout =
+          new Thread(
+              () -> {
+                try (BufferedReader out =
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    output.add(line);
+                  }
+                } catch (IOException e) {
+                  output.add("stdout failed: " + e);
+                }
+              });
+      stdout.setDaemon(true);
+      stdout.start();
       CompletableFuture<Boolean> listening = new CompletableFuture<>();
       Thread drain =
           new Thread(
@@ -95,7 +126,7 @@ final class EverythingServer {
         process.destroyForcibly();
         throw new AssertionError("the MCP reference server did not start on port " + port);
       }
-      return new Http(process, port);
+      return new Http(process, port, output);
     }
 
     String url() {
