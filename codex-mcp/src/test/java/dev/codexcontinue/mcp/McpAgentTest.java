@@ -11,6 +11,7 @@ import dev.codexcontinue.core.Agent;
 import dev.codexcontinue.core.AgentRequest;
 import dev.codexcontinue.core.tool.ApprovalDecision;
 import dev.codexcontinue.core.tool.ToolInvocation;
+import dev.codexcontinue.core.tool.ToolPolicy;
 import dev.codexcontinue.mcp.internal.Json;
 import dev.codexcontinue.test.ScriptedProvider;
 import java.util.List;
@@ -82,10 +83,7 @@ final class McpAgentTest {
           .contains("echo", "delete_file");
       assertThat(asked)
           .singleElement()
-          .satisfies(
-              i ->
-                  assertThat(i.description())
-                      .isEqualTo("delete_file {\"message\":\"/etc/passwd\"}"));
+          .satisfies(i -> assertThat(i.description()).isEqualTo("{\"message\":\"/etc/passwd\"}"));
       assertThat(lastToolMessage(model.requests().get(1)).text()).contains("denied by user");
       assertThat(lastToolMessage(model.requests().get(2)).text()).isEqualTo("Echo: hello from MCP");
       List<JsonNode> calls =
@@ -95,6 +93,62 @@ final class McpAgentTest {
       assertThat(calls)
           .singleElement()
           .satisfies(c -> assertThat(c.path("params").path("name").asText()).isEqualTo("echo"));
+    }
+  }
+
+  @Test
+  void policyDeniesAnMcpTool_itIsNotAdvertisedAndNeverCalled() {
+    try (McpClient client = server.client();
+        ScriptedProvider model =
+            ScriptedProvider.builder()
+                .toolCall("delete_file", "{\"message\":\"/etc/passwd\"}")
+                .reply("Cannot.")
+                .build();
+        Agent agent =
+            Agent.builder()
+                .provider(model)
+                .tools(client.tools())
+                .toolPolicy(ToolPolicy.builder().deny("delete_file").build())
+                .approver(invocation -> ApprovalDecision.APPROVE)
+                .build()) {
+      agent.chat(AgentRequest.of("s", "Delete it"));
+
+      assertThat(model.requests().get(0).tools())
+          .extracting(ToolSpec::name)
+          .contains("echo")
+          .doesNotContain("delete_file");
+      assertThat(lastToolMessage(model.requests().get(1)).text()).contains("not available");
+      assertThat(server.received).noneMatch(m -> m.path("method").asText().equals("tools/call"));
+    }
+  }
+
+  @Test
+  void argumentPattern_asksForMatchingCallsOnly() {
+    List<ToolInvocation> asked = new CopyOnWriteArrayList<>();
+    try (McpClient client = server.client();
+        ScriptedProvider model =
+            ScriptedProvider.builder()
+                .toolCall("echo", "{\"message\":\"/etc/shadow\"}")
+                .toolCall("echo", "{\"message\":\"fine\"}")
+                .reply("Done.")
+                .build();
+        Agent agent =
+            Agent.builder()
+                .provider(model)
+                .tools(client.tools())
+                .toolPolicy(ToolPolicy.builder().ask("echo(*/etc/*)").build())
+                .approver(
+                    invocation -> {
+                      asked.add(invocation);
+                      return ApprovalDecision.DENY;
+                    })
+                .build()) {
+      agent.chat(AgentRequest.of("s", "Echo"));
+
+      assertThat(asked)
+          .extracting(ToolInvocation::description)
+          .containsExactly("{\"message\":\"/etc/shadow\"}");
+      assertThat(lastToolMessage(model.requests().get(2)).text()).isEqualTo("Echo: fine");
     }
   }
 

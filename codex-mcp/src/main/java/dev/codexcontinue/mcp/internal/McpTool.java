@@ -52,11 +52,12 @@ public final class McpTool implements Tool {
   }
 
   /**
-   * Shows the server's tool name and the arguments, redacted and capped, to approvers and rules.
+   * Shows the arguments as sent, redacted and capped, to approvers and to policy patterns such as
+   * {@code ask("echo(*secret*)")}.
    */
   @Override
   public String describeCall(ToolCall call) {
-    return options.redactor().redact(info.name() + " " + Texts.cap(call.arguments(), 2000));
+    return options.redactor().redact(Texts.cap(call.arguments(), 2000));
   }
 
   @Override
