@@ -12,15 +12,15 @@ import dev.codexcontinue.api.exception.ConfigurationException;
 import dev.codexcontinue.http.HttpTransport;
 import dev.codexcontinue.http.Redactor;
 import dev.codexcontinue.http.RetryPolicy;
-import dev.codexcontinue.mcp.McpException.Reason;
 import dev.codexcontinue.mcp.internal.ClientOptions;
-import dev.codexcontinue.mcp.internal.CommandLine;
 import dev.codexcontinue.mcp.internal.ContentText;
 import dev.codexcontinue.mcp.internal.Json;
 import dev.codexcontinue.mcp.internal.JsonRpcSession;
 import dev.codexcontinue.mcp.internal.Listings;
+import dev.codexcontinue.mcp.internal.McpSettings;
 import dev.codexcontinue.mcp.internal.McpTool;
 import dev.codexcontinue.mcp.internal.McpTransport;
+import dev.codexcontinue.mcp.internal.Requests;
 import dev.codexcontinue.mcp.internal.ResourceTools;
 import dev.codexcontinue.mcp.internal.StdioTransport;
 import dev.codexcontinue.mcp.internal.StreamableHttpTransport;
@@ -28,20 +28,15 @@ import dev.codexcontinue.mcp.internal.Texts;
 import dev.codexcontinue.mcp.internal.ToolNames;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -81,9 +76,8 @@ public final class McpClient implements AutoCloseable {
   public static final Set<String> SUPPORTED_VERSIONS =
       Set.of("2025-06-18", "2025-03-26", "2024-11-05");
 
-  private static final int MAX_PAGES = 1000;
-
   private final JsonRpcSession session;
+  private final Requests requests;
   private final ClientOptions options;
   private final McpServerInfo serverInfo;
   private final JsonNode capabilities;
@@ -94,6 +88,7 @@ public final class McpClient implements AutoCloseable {
   McpClient(McpTransport transport, ClientOptions options, boolean stopOnExit) {
     this.options = options;
     this.session = new JsonRpcSession(transport);
+    this.requests = new Requests(session, options.requestTimeout());
     session.addNotificationListener(this::onNotification);
     this.shutdownHook = stopOnExit ? new Thread(transport::close, "mcp-shutdown") : null;
     try {
@@ -101,7 +96,7 @@ public final class McpClient implements AutoCloseable {
       if (shutdownHook != null) {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
       }
-      JsonNode init = initialize();
+      JsonNode init = requests.initialize(PROTOCOL_VERSION, SUPPORTED_VERSIONS);
       this.capabilities = init.path("capabilities");
       String version = Json.text(init, "protocolVersion", "");
       this.serverInfo =
@@ -122,31 +117,6 @@ public final class McpClient implements AutoCloseable {
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  private JsonNode initialize() {
-    ObjectNode params = Json.object().put("protocolVersion", PROTOCOL_VERSION);
-    params.set("capabilities", Json.object());
-    params.set(
-        "clientInfo", Json.object().put("name", "codex-mcp").put("version", clientVersion()));
-    JsonNode result = request("initialize", params, ToolContext.none());
-    String version = Json.text(result, "protocolVersion", "");
-    if (!SUPPORTED_VERSIONS.contains(version)) {
-      throw new McpException(
-          Reason.PROTOCOL,
-          session.label()
-              + " answered protocol version '"
-              + Texts.cap(version, 40)
-              + "'; supported: "
-              + SUPPORTED_VERSIONS,
-          null);
-    }
-    return result;
-  }
-
-  private static String clientVersion() {
-    String v = McpClient.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
   }
 
   private void onNotification(JsonNode message) {
@@ -189,41 +159,17 @@ public final class McpClient implements AutoCloseable {
 
   /** Lists the server's tools, following pagination; empty when it has none. */
   public List<McpToolInfo> listTools() {
-    return paged("tools/list", "tools", Listings::tool);
+    return requests.paged("tools/list", "tools", Listings::tool);
   }
 
   /** Lists the server's resources, following pagination. */
   public List<McpResource> listResources() {
-    return paged("resources/list", "resources", Listings::resource);
+    return requests.paged("resources/list", "resources", Listings::resource);
   }
 
   /** Lists the server's prompts, following pagination. */
   public List<McpPrompt> listPrompts() {
-    return paged("prompts/list", "prompts", Listings::prompt);
-  }
-
-  private <T> List<T> paged(String method, String field, Function<JsonNode, T> reader) {
-    List<T> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    String cursor = null;
-    for (int page = 0; page < MAX_PAGES; page++) {
-      ObjectNode params = cursor == null ? null : Json.object().put("cursor", cursor);
-      JsonNode result = request(method, params, ToolContext.none());
-      result.path(field).forEach(entry -> out.add(reader.apply(entry)));
-      JsonNode next = result.get("nextCursor");
-      if (next == null || !next.isTextual() || next.textValue().isEmpty()) {
-        return out;
-      }
-      cursor = next.textValue();
-      if (!seen.add(cursor)) {
-        throw new McpException(
-            Reason.PROTOCOL, session.label() + ": " + method + " repeated a cursor", null);
-      }
-    }
-    throw new McpException(
-        Reason.PROTOCOL,
-        session.label() + ": " + method + " has over " + MAX_PAGES + " pages",
-        null);
+    return requests.paged("prompts/list", "prompts", Listings::prompt);
   }
 
   /**
@@ -241,12 +187,8 @@ public final class McpClient implements AutoCloseable {
     Objects.requireNonNull(context, "context == null");
     ObjectNode params = Json.object().put("name", name);
     params.set("arguments", Json.arguments(arguments));
-    JsonNode result = request("tools/call", params, context);
-    String text = ContentText.render(result.get("content"));
-    JsonNode structured = result.get("structuredContent");
-    if (text.isEmpty() && structured != null && !structured.isNull()) {
-      text = structured.toString();
-    }
+    JsonNode result = requests.send("tools/call", params, context);
+    String text = ContentText.toolResult(result);
     text = options.redactor().redact(Texts.cap(text, options.maxResultChars()));
     return new ToolResult(text, result.path("isError").asBoolean(false));
   }
@@ -263,7 +205,7 @@ public final class McpClient implements AutoCloseable {
   /** Reads resource {@code uri}, honouring the deadline and cancellation of {@code context}. */
   public String readResource(String uri, ToolContext context) {
     Objects.requireNonNull(uri, "uri == null");
-    JsonNode result = request("resources/read", Json.object().put("uri", uri), context);
+    JsonNode result = requests.send("resources/read", Json.object().put("uri", uri), context);
     List<String> parts = new ArrayList<>();
     result.path("contents").forEach(c -> parts.add(ContentText.resource(c)));
     return options.redactor().redact(Texts.cap(String.join("\n", parts), options.maxResultChars()));
@@ -279,7 +221,7 @@ public final class McpClient implements AutoCloseable {
     ObjectNode params = Json.object().put("name", name);
     ObjectNode args = params.putObject("arguments");
     Objects.requireNonNull(arguments, "arguments == null").forEach(args::put);
-    return Listings.promptMessages(request("prompts/get", params, ToolContext.none()));
+    return Listings.promptMessages(requests.send("prompts/get", params, ToolContext.none()));
   }
 
   /**
@@ -288,7 +230,7 @@ public final class McpClient implements AutoCloseable {
    * @throws McpException when it does not, within the request timeout
    */
   public void ping() {
-    request("ping", null, ToolContext.none());
+    requests.send("ping", null, ToolContext.none());
   }
 
   /**
@@ -307,20 +249,6 @@ public final class McpClient implements AutoCloseable {
       tools.addAll(ResourceTools.create(this, names));
     }
     return List.copyOf(tools);
-  }
-
-  private JsonNode request(String method, @Nullable ObjectNode params, ToolContext context) {
-    Duration timeout = options.requestTimeout();
-    if (context.deadline().isPresent()) {
-      Duration left = Duration.between(Instant.now(), context.deadline().get());
-      if (left.isNegative() || left.isZero()) {
-        throw new McpException(
-            Reason.TIMEOUT, session.label() + ": " + method + ": the deadline has passed", null);
-      }
-      timeout = left.compareTo(timeout) < 0 ? left : timeout;
-    }
-    BooleanSupplier cancelled = context::isCancelled;
-    return session.request(method, params, timeout, cancelled);
   }
 
   /** Stops the server process or deletes the HTTP session; idempotent. */
@@ -380,21 +308,7 @@ public final class McpClient implements AutoCloseable {
     public Builder settings(Settings settings) {
       Objects.requireNonNull(settings, "settings == null");
       redactor.registerAll(settings.secretValues());
-      Settings mcp = settings.withPrefix("mcp");
-      Optional<String> cmd = mcp.get("command").filter(v -> !v.isBlank());
-      Optional<String> endpoint = mcp.get("url").filter(v -> !v.isBlank());
-      if (cmd.isPresent() == endpoint.isPresent()) {
-        throw new ConfigurationException("set exactly one of mcp.command and mcp.url");
-      }
-      cmd.ifPresent(c -> command(CommandLine.split(c)));
-      endpoint.ifPresent(this::url);
-      mcp.secret("bearer-token").ifPresent(this::bearerToken);
-      mcp.get("pass-env").ifPresent(v -> CommandLine.names(v).forEach(this::inheritEnvironment));
-      mcp.get("working-dir").ifPresent(d -> workingDirectory(Path.of(d)));
-      mcp.duration("timeout").ifPresent(this::requestTimeout);
-      mcp.get("tool-prefix").ifPresent(this::toolPrefix);
-      resourceTools(mcp.flag("resource-tools", resourceTools));
-      trustReadOnlyHints(mcp.flag("trust-read-only-hints", trustReadOnlyHints));
+      McpSettings.apply(settings.withPrefix("mcp"), this, resourceTools, trustReadOnlyHints);
       return this;
     }
 
@@ -552,14 +466,10 @@ public final class McpClient implements AutoCloseable {
       if (command.isEmpty()) {
         throw new IllegalStateException("set command(...) or url(...)");
       }
-      Map<String, String> env = new LinkedHashMap<>();
-      Map<String, String> mine = System.getenv();
-      inherited.forEach(n -> Optional.ofNullable(mine.get(n)).ifPresent(v -> env.put(n, v)));
-      env.putAll(environment);
       StdioTransport stdio =
           new StdioTransport(
               command,
-              env,
+              StdioTransport.environment(System.getenv(), inherited, environment),
               workingDirectory,
               maxMessageBytes,
               redactor,

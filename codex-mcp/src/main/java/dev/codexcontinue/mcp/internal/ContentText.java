@@ -3,6 +3,7 @@ package dev.codexcontinue.mcp.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import javax.annotation.Nullable;
 
 /**
  * Turns MCP content parts into text for a model: text as it is, embedded text resources with their
@@ -13,12 +14,24 @@ public final class ContentText {
   private ContentText() {}
 
   /** Renders a {@code content} array; an absent or empty array renders as the empty string. */
-  public static String render(JsonNode content) {
+  public static String render(@Nullable JsonNode content) {
     List<String> parts = new ArrayList<>();
     if (content != null && content.isArray()) {
       content.forEach(part -> parts.add(part(part)));
     }
     return String.join("\n", parts);
+  }
+
+  /**
+   * Renders a {@code tools/call} result: its content, or its structured content as JSON when there
+   * is no other.
+   */
+  public static String toolResult(JsonNode result) {
+    String text = render(result.get("content"));
+    JsonNode structured = result.get("structuredContent");
+    return text.isEmpty() && structured != null && !structured.isNull()
+        ? structured.toString()
+        : text;
   }
 
   /** Renders one content part. */

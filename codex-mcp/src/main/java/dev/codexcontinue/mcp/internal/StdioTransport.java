@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +87,18 @@ public final class StdioTransport implements McpTransport {
     t.stdout = serverOutput;
     t.stdin = serverInput;
     return t;
+  }
+
+  /**
+   * Returns a child's environment: the variables named in {@code inherited} that {@code parent}
+   * has, then {@code explicit}, which wins.
+   */
+  public static Map<String, String> environment(
+      Map<String, String> parent, Collection<String> inherited, Map<String, String> explicit) {
+    Map<String, String> env = new LinkedHashMap<>();
+    inherited.forEach(n -> Optional.ofNullable(parent.get(n)).ifPresent(v -> env.put(n, v)));
+    env.putAll(explicit);
+    return env;
   }
 
   @Override
