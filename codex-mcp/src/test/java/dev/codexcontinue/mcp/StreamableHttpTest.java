@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.codexcontinue.api.Secret;
 import dev.codexcontinue.api.ToolContext;
 import dev.codexcontinue.api.ToolResult;
+import dev.codexcontinue.api.exception.CancelledException;
 import dev.codexcontinue.mcp.McpException.Reason;
 import dev.codexcontinue.mcp.internal.Json;
 import java.time.Duration;
@@ -99,6 +100,29 @@ final class StreamableHttpTest {
               .build());
       assertThat(client.callTool("t", "{}", ToolContext.none()).content()).isEqualTo("from sse");
       assertThat(changed.await(5, SECONDS)).isTrue();
+      server.enqueue(new MockResponse.Builder().code(200).build());
+    }
+  }
+
+  @Test
+  void cancelledCall_abortsTheExchangeAndPostsNotificationsCancelled() throws Exception {
+    try (McpClient client = connect()) {
+      server.enqueue(json(result(2, "{\"content\":[]}")).headersDelay(10, SECONDS).build());
+      server.enqueue(new MockResponse.Builder().code(202).build());
+      long start = System.nanoTime();
+      ToolContext context =
+          ToolContext.builder()
+              .cancelled(() -> System.nanoTime() - start > Duration.ofMillis(300).toNanos())
+              .build();
+
+      assertThatThrownBy(() -> client.callTool("slow", "{}", context))
+          .isInstanceOf(CancelledException.class);
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      JsonNode call = body(server.takeRequest(5, SECONDS));
+      JsonNode cancel = body(server.takeRequest(5, SECONDS));
+      assertThat(cancel.path("method").asText()).isEqualTo("notifications/cancelled");
+      assertThat(cancel.path("params").path("requestId")).isEqualTo(call.get("id"));
       server.enqueue(new MockResponse.Builder().code(200).build());
     }
   }
