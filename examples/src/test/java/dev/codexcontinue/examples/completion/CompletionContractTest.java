@@ -34,24 +34,9 @@ import org.junit.jupiter.api.Timeout;
  * stalls closes the socket within a second, whether the caller cancels the future or a newer
  * keystroke supersedes it.
  *
- * <p>A provider joins with a small subclass: build the provider against the server, return its
- * answer (a fixture in {@code fixtures/completion-contract/}; one for Ollama's {@code
- * /api/generate} is there already) and check that its wire request carries the cursor:
- *
- * <pre>{@code
- * final class OllamaCompletionContractTest extends CompletionContractTest {
- *   protected Provider provider(MockWebServer server) {
- *     return OllamaProvider.builder().host(server.url("/").toString())
- *         .model("qwen2.5-coder:1.5b").maxRetries(0).build();
- *   }
- *   protected MockResponse answer() { return json("ollama-generate.response.json"); }
- *   protected String completionPath() { return "/api/generate"; }
- *   protected void assertCarriesTheCursor(JsonNode body, String prefix, String suffix) {
- *     assertThat(body.get("prompt").asText()).isEqualTo(prefix);
- *     assertThat(body.get("suffix").asText()).isEqualTo(suffix);
- *   }
- * }
- * }</pre>
+ * <p>A provider joins with a small subclass (see {@link OllamaCompletionContractTest}): build the
+ * provider against the server, return its answer (a fixture in {@code
+ * fixtures/completion-contract/}) and check that its wire request carries the cursor.
  */
 @Timeout(30)
 abstract class CompletionContractTest {
