@@ -98,14 +98,8 @@ public final class McpClient implements AutoCloseable {
       }
       JsonNode init = requests.initialize(PROTOCOL_VERSION, SUPPORTED_VERSIONS);
       this.capabilities = init.path("capabilities");
-      String version = Json.text(init, "protocolVersion", "");
-      this.serverInfo =
-          new McpServerInfo(
-              Json.text(init.path("serverInfo"), "name", ""),
-              Json.text(init.path("serverInfo"), "version", ""),
-              version,
-              Json.text(init, "instructions", ""));
-      transport.protocolVersion(version);
+      this.serverInfo = McpServerInfo.fromInitializeResult(init);
+      transport.protocolVersion(serverInfo.protocolVersion());
       session.notify("notifications/initialized", null);
       log.debug("connected to {}: {}", session.label(), serverInfo);
     } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package dev.codexcontinue.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.codexcontinue.mcp.internal.Json;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,15 @@ public record McpServerInfo(
     Objects.requireNonNull(version, "version == null");
     Objects.requireNonNull(protocolVersion, "protocolVersion == null");
     Objects.requireNonNull(instructions, "instructions == null");
+  }
+
+  /** Reads the server's description from its answer to {@code initialize}. */
+  static McpServerInfo fromInitializeResult(JsonNode init) {
+    return new McpServerInfo(
+        Json.text(init.path("serverInfo"), "name", ""),
+        Json.text(init.path("serverInfo"), "version", ""),
+        Json.text(init, "protocolVersion", ""),
+        Json.text(init, "instructions", ""));
   }
 
   /** Shows name, version and protocol; never the instructions, which may be long. */
