@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -23,6 +24,22 @@ final class DispatcherTest {
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private HttpTransport transport;
 
+  /** How many requests the test expects at once; each request is held until that many arrived. */
+  private volatile int expectedConcurrent;
+
+  /**
+   * Holds a request until the expected number are in flight (so a loaded machine cannot make calls
+   * that could overlap run one after another), then a little longer so that a call beyond the
+   * expected cap would be seen.
+   */
+  private void holdUntilConcurrent() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (inFlight.get() < expectedConcurrent && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(150);
+  }
+
   @BeforeEach
   void start() throws Exception {
     server.setDispatcher(
@@ -31,7 +48,7 @@ final class DispatcherTest {
           public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
-              Thread.sleep(300);
+              holdUntilConcurrent();
             } finally {
               inFlight.decrementAndGet();
             }
@@ -54,6 +71,7 @@ final class DispatcherTest {
   @Test
   void stream_twentyAtOnceToOneHost_allRunTogether() {
     transport = HttpTransport.builder("test").build();
+    expectedConcurrent = 20;
 
     assertThat(runTwentyStreams()).isEqualTo(20);
   }
@@ -62,6 +80,7 @@ final class DispatcherTest {
   void stream_defaultOkHttpClient_isCappedAtFivePerHost() {
     OkHttpClient plain = new OkHttpClient();
     transport = HttpTransport.builder("test").client(plain).build();
+    expectedConcurrent = 5;
 
     assertThat(runTwentyStreams()).isEqualTo(5);
     plain.dispatcher().executorService().shutdown();

@@ -1,5 +1,7 @@
 package dev.codexcontinue.memory.faiss;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Tag;
 
@@ -21,8 +23,11 @@ final class FaissReaderFuzzTest {
       return;
     }
     float[] query = new float[index.dimension()];
-    index.search(query, 3);
-    byte[] again = FaissIndexes.toBytes(index);
-    FaissIndexes.read(again);
+    SearchResult found = index.search(query, 3);
+    assertThat(found.size()).isLessThanOrEqualTo(3);
+    VectorIndex again = FaissIndexes.read(FaissIndexes.toBytes(index));
+    assertThat(again.size()).isEqualTo(index.size());
+    assertThat(again.dimension()).isEqualTo(index.dimension());
+    assertThat(again.metric()).isEqualTo(index.metric());
   }
 }

@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -259,41 +258,22 @@ public final class OllamaProvider implements Provider {
     private Builder() {}
 
     /**
-     * Reads {@code ollama.*} settings: {@code host} ({@code OLLAMA_HOST}, in any form Ollama
-     * accepts, {@code host:port} included), {@code model}, {@code embedding-model}, {@code
-     * completion-model}, {@code keep-alive}, {@code num-ctx}, {@code context-sizing} ({@code auto},
-     * {@code model-maximum}, {@code server-default}), {@code raw-completions}, {@code api-key}
-     * (bearer token for ollama.com or an authenticating proxy), {@code timeout}, {@code
-     * max-retries}. Every secret the settings hold is registered for redaction.
+     * Reads the {@code ollama.*} settings (listed in the module README: host, models, keep-alive,
+     * context sizing, api-key, timeout...) and registers every secret they hold for redaction.
      *
      * @throws ConfigurationException when a value is malformed
      */
     public Builder settings(Settings settings) {
-      Objects.requireNonNull(settings, "settings == null");
-      Settings s = settings.withPrefix("ollama");
-      try {
-        s.get("host").filter(v -> !v.isBlank()).ifPresent(this::baseUrl);
-        s.get("model").filter(v -> !v.isBlank()).ifPresent(this::model);
-        s.get("embedding-model").filter(v -> !v.isBlank()).ifPresent(this::embeddingModel);
-        s.get("completion-model").filter(v -> !v.isBlank()).ifPresent(this::completionModel);
-        s.get("keep-alive").filter(v -> !v.isBlank()).ifPresent(this::keepAlive);
-        s.integer("num-ctx").ifPresent(this::numCtx);
-        s.get("context-sizing")
-            .filter(v -> !v.isBlank())
-            .ifPresent(
-                v ->
-                    contextSizing(
-                        ContextSizing.valueOf(
-                            v.strip().toUpperCase(Locale.ROOT).replace('-', '_'))));
-        rawCompletions(s.flag("raw-completions", rawCompletions));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigurationException("ollama: bad setting: " + e.getMessage(), e);
-      }
-      s.secret("api-key").ifPresent(this::apiKey);
-      s.duration("timeout").ifPresent(this::timeout);
-      s.integer("max-retries").ifPresent(this::maxRetries);
+      OllamaSettings.apply(Objects.requireNonNull(settings, "settings == null"), this);
       redactor.registerAll(settings.secretValues());
       return this;
+    }
+
+    /**
+     * Returns whether completions are sent raw; the default for the {@code raw-completions} key.
+     */
+    boolean rawCompletions() {
+      return rawCompletions;
     }
 
     /** Reads the settings from system properties, the environment and {@code ./.env}. */
