@@ -132,6 +132,51 @@ final class ProviderCommandsTest {
     assertThat(body.path("suffix").asText()).isEqualTo("\nreturn result\n");
   }
 
+  private CliRun tabby() throws Exception {
+    server = new ProviderServer();
+    server.json(
+        "/v1/health", ProviderServer.fixture("tabby/health-current-source-shape.response.json"));
+    return new CliRun(home, work)
+        .env("TABBY_ENDPOINT", server.url("/"))
+        .env("TABBY_TOKEN", "auth_secret");
+  }
+
+  @Test
+  void complete_tabby_printsCompletionAndSendsSegments() throws Exception {
+    CliRun cli = tabby();
+    server.json("/v1/completions", ProviderServer.fixture("tabby/completion.response.json"));
+    Files.writeString(work.resolve("fib.py"), "def fib(n):\n    \n");
+
+    CliRun.Result r = cli.run("complete", "--json", "fib.py", "2:5");
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    JsonNode out = JSON.readTree(r.out());
+    assertThat(out.path("completion").asText()).startsWith("if n <= 1:");
+    assertThat(out.path("provider").asText()).isEqualTo("tabby");
+    JsonNode body = JSON.readTree(server.requests("/v1/completions").get(0).body());
+    assertThat(body.path("language").asText()).isEqualTo("python");
+    assertThat(body.path("segments").path("prefix").asText()).isEqualTo("def fib(n):\n    ");
+  }
+
+  @Test
+  void ask_tabbyChat_streamsOpenAiStyleAnswer() throws Exception {
+    CliRun cli = tabby();
+    server.sse("/v1/chat/completions", ProviderServer.fixture("tabby/chat-completions.stream.sse"));
+
+    CliRun.Result r = cli.run("ask", "reverse a string in python");
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("def reverse(s):\n    return s[::-1]");
+  }
+
+  @Test
+  void doctor_tabby_showsItsModelsFromHealth() throws Exception {
+    CliRun.Result r = tabby().run("doctor");
+
+    assertThat(r.out()).contains("reachable; models: TabbyML/StarCoder-1B");
+    assertThat(r.out()).doesNotContain("auth_secret");
+  }
+
   @Test
   void complete_cursorPastLine_exits2() throws Exception {
     CliRun cli = ollama();

@@ -2,16 +2,25 @@ package dev.codexcontinue.cli.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codexcontinue.api.Capability;
-import dev.codexcontinue.api.CompletionRequest;
 import dev.codexcontinue.api.CompletionResponse;
+import dev.codexcontinue.api.exception.CancelledException;
 import dev.codexcontinue.cli.CliContext;
 import dev.codexcontinue.cli.ExitCode;
+import dev.codexcontinue.core.completion.CodeCompleter;
+import dev.codexcontinue.core.completion.EditorContext;
+import dev.codexcontinue.core.completion.OpenFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,6 +37,7 @@ import picocli.CommandLine.Parameters;
 final class CompleteCommand extends BaseCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_FILE_BYTES = 4L << 20;
+  private static final Duration TIMEOUT = Duration.ofSeconds(120);
   private static final Map<String, String> LANGUAGES =
       Map.ofEntries(
           Map.entry("java", "java"),
@@ -49,6 +59,12 @@ final class CompleteCommand extends BaseCommand {
 
   @Parameters(index = "1", paramLabel = "LINE:COL", description = "The cursor, 1-based.")
   String cursor = "";
+
+  @Option(
+      names = "--open",
+      paramLabel = "FILE",
+      description = "Other files open in the editor, for context (repeatable).")
+  List<Path> openFiles = List.of();
 
   @Option(names = "--json", description = "Print the completion and its provider as JSON.")
   boolean json;
@@ -76,12 +92,21 @@ final class CompleteCommand extends BaseCommand {
       err().println("codexctl: " + e.getMessage());
       return ExitCode.USAGE;
     }
-    CompletionRequest.Builder request =
-        CompletionRequest.builder(text.substring(0, offset), text.substring(offset))
+    EditorContext.Builder editor =
+        EditorContext.builder(text, offset)
             .filePath(settings().workingDirectory().relativize(path).toString());
-    language(path).ifPresent(request::language);
-    try (ChosenProvider chosen = resolver().resolve(Capability.CODE_COMPLETION)) {
-      CompletionResponse response = chosen.provider().complete(request.build());
+    language(path).ifPresent(editor::language);
+    for (Path other : openFiles) {
+      Path o = settings().workingDirectory().resolve(other).normalize();
+      editor.addOpenFile(
+          OpenFile.opened(
+              settings().workingDirectory().relativize(o).toString(),
+              Files.readString(o, StandardCharsets.UTF_8)));
+    }
+    try (ChosenProvider chosen = resolver().resolve(Capability.CODE_COMPLETION);
+        CodeCompleter completer =
+            CodeCompleter.builder(chosen.provider()).debounce(Duration.ZERO).build()) {
+      CompletionResponse response = await(completer.complete(editor.build()));
       if (json) {
         out()
             .println(
@@ -96,6 +121,24 @@ final class CompleteCommand extends BaseCommand {
         out().println(response.text());
       }
       return ExitCode.OK;
+    }
+  }
+
+  private static CompletionResponse await(CompletableFuture<CompletionResponse> future) {
+    try {
+      return future.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(true);
+      throw new CancelledException("completion interrupted");
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new IllegalStateException("no completion within " + TIMEOUT.toSeconds() + " s", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(String.valueOf(e.getCause()), e.getCause());
     }
   }
 

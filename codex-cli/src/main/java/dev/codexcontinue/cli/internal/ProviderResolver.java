@@ -9,6 +9,9 @@ import dev.codexcontinue.api.exception.ConfigurationException;
 import dev.codexcontinue.api.exception.ProviderUnavailableException;
 import dev.codexcontinue.api.exception.UnsupportedCapabilityException;
 import dev.codexcontinue.core.discovery.Providers;
+import dev.codexcontinue.provider.tabby.TabbyModel;
+import dev.codexcontinue.provider.tabby.TabbyProvider;
+import dev.codexcontinue.provider.tabby.TabbyServerInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +66,14 @@ final class ProviderResolver {
     Map<String, String> quick =
         Map.of(candidate.id() + ".timeout", PROBE_TIMEOUT, candidate.id() + ".max-retries", "0");
     try (Provider provider = Providers.create(candidate.id(), settings.with(quick))) {
+      if (provider instanceof TabbyProvider tabby) {
+        // Tabby lists no models; its health endpoint names them.
+        TabbyServerInfo info = tabby.health();
+        List<ModelInfo> models = new ArrayList<>();
+        info.completionModel().flatMap(TabbyModel::name).map(ModelInfo::of).ifPresent(models::add);
+        info.chatModel().flatMap(TabbyModel::name).map(ModelInfo::of).ifPresent(models::add);
+        return new ProviderProbe(candidate, true, models, null);
+      }
       try {
         return new ProviderProbe(candidate, true, provider.models(), null);
       } catch (UnsupportedCapabilityException e) {
