@@ -33,7 +33,11 @@ final class ProviderServer implements AutoCloseable {
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
-            String path = request.getUrl().encodedPath();
+            String accept = request.getHeaders().get("Accept");
+            // GitHub serves a pull request's diff at the pull request's own path.
+            String path =
+                request.getUrl().encodedPath()
+                    + (accept != null && accept.contains("diff") ? "#diff" : "");
             seen.add(
                 new Seen(
                     request.getMethod(),
