@@ -9,6 +9,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -26,6 +27,10 @@ final class TerminalInput implements UserInput {
     try {
       Files.createDirectories(historyFile.toAbsolutePath().getParent());
       Terminal terminal = TerminalBuilder.builder().system(true).build();
+      if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) {
+        // A pseudo-terminal nobody sized (script, CI): JLine would squeeze the prompt to nothing.
+        terminal.setSize(new Size(80, 24));
+      }
       LineReader reader =
           LineReaderBuilder.builder()
               .terminal(terminal)
