@@ -10,6 +10,7 @@ final class ProgressBar {
   private final int total;
   private final boolean enabled;
   private int done;
+  private int drawnPercent = -1;
 
   ProgressBar(PrintStream err, int total, boolean enabled) {
     this.err = err;
@@ -20,7 +21,12 @@ final class ProgressBar {
   /** Counts one more file and redraws. */
   synchronized void step() {
     done++;
-    draw();
+    int percent = total == 0 ? 100 : (int) (100L * Math.min(done, total) / total);
+    // Redraw only when the percentage moves: at most about a hundred writes however many files.
+    if (percent != drawnPercent) {
+      drawnPercent = percent;
+      draw();
+    }
   }
 
   /** Draws the final state and ends the line. */
