@@ -1,9 +1,12 @@
 package dev.codexcontinue.examples.agents;
 
 import dev.codexcontinue.api.Provider;
+import dev.codexcontinue.api.Settings;
 import dev.codexcontinue.cli.agents.Notebook;
 import dev.codexcontinue.cli.agents.NotebookAssistant;
 import dev.codexcontinue.cli.agents.NotebookReview;
+import dev.codexcontinue.examples.ExampleProviders;
+import dev.codexcontinue.test.ScriptedProvider;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,7 +30,15 @@ public final class NotebookAgentExample {
       System.err.println("usage: NotebookAgentExample FILE.ipynb");
       System.exit(2);
     }
-    try (Provider model = ExampleModel.fromEnvironment()) {
+    try (Provider model =
+        ExampleProviders.configuredOr(
+            Settings.fromEnvironment(),
+            System.out,
+            "a scripted model that proposes no edit",
+            () ->
+                ScriptedProvider.builder()
+                    .reply("(scripted) The cells run top to bottom; no edit needed.")
+                    .build())) {
       Path in = Path.of(args[0]);
       run(
           model,

@@ -1,13 +1,16 @@
 package dev.codexcontinue.examples.agents;
 
 import dev.codexcontinue.api.Provider;
+import dev.codexcontinue.api.Settings;
 import dev.codexcontinue.cli.agents.ShellAssistant;
 import dev.codexcontinue.cli.agents.ShellOutcome;
 import dev.codexcontinue.cli.agents.TurnListener;
 import dev.codexcontinue.core.tool.ApprovalDecision;
 import dev.codexcontinue.core.tool.ToolApprover;
+import dev.codexcontinue.examples.ExampleProviders;
 import dev.codexcontinue.plugins.shell.SandboxMode;
 import dev.codexcontinue.plugins.shell.ShellTool;
+import dev.codexcontinue.test.ScriptedProvider;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -45,7 +48,16 @@ public final class ShellAgentExample {
             throw new UncheckedIOException(e);
           }
         };
-    try (Provider model = ExampleModel.fromEnvironment()) {
+    try (Provider model =
+        ExampleProviders.configuredOr(
+            Settings.fromEnvironment(),
+            System.out,
+            "a scripted model that proposes `ls`",
+            () ->
+                ScriptedProvider.builder()
+                    .toolCall("shell", "{\"command\":[\"ls\"]}")
+                    .reply("(scripted) Those are the files here.")
+                    .build())) {
       run(model, Path.of(""), String.join(" ", args), askUser, System.out);
     }
   }
