@@ -7,10 +7,16 @@ import dev.codexcontinue.api.EmbeddingModel;
 import dev.codexcontinue.api.memory.MemoryQuery;
 import dev.codexcontinue.api.memory.MemoryRecord;
 import dev.codexcontinue.api.memory.MemoryStore;
+import dev.codexcontinue.test.AbstractMemoryStoreContractTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-final class InMemoryMemoryStoreTest extends MemoryStoreContractTest {
+final class InMemoryMemoryStoreTest extends AbstractMemoryStoreContractTest {
+  @Override
+  protected EmbeddingModel newEmbeddingModel(int dimensions) {
+    return HashingEmbeddingModel.create(dimensions);
+  }
+
   @Override
   protected MemoryStore newStore(EmbeddingModel model) {
     return InMemoryMemoryStore.create(model);
@@ -65,5 +71,22 @@ final class InMemoryMemoryStoreTest extends MemoryStoreContractTest {
     store.add(MemoryRecord.builder("a", "a secret remembered").build());
 
     assertThat(store.toString()).doesNotContain("secret").contains("hashing-64");
+  }
+
+  @Test
+  void search_equalScores_comeInIdOrder() {
+    store.add(List.of(record("b", vec(1, 0)), record("c", vec(2, 0)), record("a", vec(3, 0))));
+
+    assertThat(store.search(MemoryQuery.byVector(vec(1, 0)).topK(2).build()))
+        .extracting(m -> m.record().id())
+        .containsExactly("a", "b");
+  }
+
+  @Test
+  void get_returnsTheExactRecordAdded() {
+    MemoryRecord r = record("a", vec(1, 2, 3), "user", "ada", "time", 5L, "ratio", 0.5, "ok", true);
+    store.add(r);
+
+    assertThat(store.get("a")).contains(r);
   }
 }

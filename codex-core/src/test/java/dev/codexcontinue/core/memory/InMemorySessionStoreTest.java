@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexcontinue.api.ChatMessage;
 import dev.codexcontinue.api.memory.SessionStore;
+import dev.codexcontinue.test.AbstractSessionStoreContractTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-final class InMemorySessionStoreTest extends SessionStoreContractTest {
+final class InMemorySessionStoreTest extends AbstractSessionStoreContractTest {
   @Override
   protected SessionStore newStore() {
     return InMemorySessionStore.create();

@@ -12,6 +12,7 @@ import dev.codexcontinue.api.exception.MemoryStoreException;
 import dev.codexcontinue.api.memory.SessionKey;
 import dev.codexcontinue.api.memory.SessionStore;
 import dev.codexcontinue.core.memory.internal.JsonlSessionFormat;
+import dev.codexcontinue.test.AbstractSessionStoreContractTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-final class JsonlSessionStoreTest extends SessionStoreContractTest {
+final class JsonlSessionStoreTest extends AbstractSessionStoreContractTest {
   @TempDir Path root;
 
   private Path dir() {

@@ -1,4 +1,4 @@
-package dev.codexcontinue.core.memory;
+package dev.codexcontinue.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,13 +18,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The behaviour every {@link SessionStore} shares. A store's test extends this class and says how
- * to open a fresh, empty store.
+ * The behaviour every {@link SessionStore} shares: messages of every shape kept in order, appends,
+ * replaces, deletes, users kept apart, hostile keys, concurrent sessions and closing. A store's
+ * test extends this class and says how to open a fresh, empty store.
  */
-public abstract class SessionStoreContractTest {
+public abstract class AbstractSessionStoreContractTest {
+  /** The session most tests use. */
   protected static final SessionKey KEY = SessionKey.of("ada", "s1");
 
+  /** The store under test, opened before each test and closed after it. */
   protected SessionStore store;
+
+  /** Creates the test. */
+  protected AbstractSessionStoreContractTest() {}
 
   /** Returns a new, empty store. */
   protected abstract SessionStore newStore() throws Exception;
@@ -47,9 +53,9 @@ public abstract class SessionStoreContractTest {
 
   @Test
   void append_everyMessageShape_loadsEqualMessagesInOrder() {
-    store.append(KEY, Conversations.everyShape());
+    store.append(KEY, ChatMessageSamples.everyShape());
 
-    assertThat(store.load(KEY)).containsExactlyElementsOf(Conversations.everyShape());
+    assertThat(store.load(KEY)).containsExactlyElementsOf(ChatMessageSamples.everyShape());
   }
 
   @Test

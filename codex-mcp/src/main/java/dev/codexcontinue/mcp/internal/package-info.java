@@ -1,0 +1,7 @@
+/**
+ * The MCP client's implementation: JSON-RPC session, transports, tools; no compatibility promise.
+ */
+@NonNullByDefault
+package dev.codexcontinue.mcp.internal;
+
+import dev.codexcontinue.api.annotation.NonNullByDefault;
