@@ -3,7 +3,6 @@ package dev.codexcontinue.core.log.internal;
 import dev.codexcontinue.core.log.CorruptLogException;
 import dev.codexcontinue.core.log.LogEntry;
 import dev.codexcontinue.core.log.LogRecord;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,7 +50,7 @@ public final class SegmentScanner {
    */
   public static Result scan(Path file, long firstSeq, @Nullable Consumer<LogEntry> sink)
       throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+    try (InputStream in = Files.newInputStream(file)) {
       return scan(in, file.toString(), firstSeq, sink);
     }
   }
@@ -59,6 +58,9 @@ public final class SegmentScanner {
   private static Result scan(
       InputStream in, String name, long firstSeq, @Nullable Consumer<LogEntry> sink)
       throws IOException {
+    byte[] chunk = new byte[1 << 16];
+    int chunkLength = 0;
+    int chunkPos = 0;
     byte[] line = new byte[8192];
     long offset = 0;
     long validEnd = 0;
@@ -67,18 +69,32 @@ public final class SegmentScanner {
     while (true) {
       int length = 0;
       long lineBytes = 0;
-      int b;
-      while ((b = in.read()) != -1 && b != '\n') {
-        lineBytes++;
-        if (lineBytes <= MAX_LINE) {
-          if (length == line.length) {
-            line = Arrays.copyOf(line, Math.min(MAX_LINE, line.length * 2));
+      boolean newline = false;
+      while (!newline) {
+        if (chunkPos == chunkLength) {
+          chunkLength = in.read(chunk);
+          chunkPos = 0;
+          if (chunkLength < 0) {
+            return new Result(expected - 1, validEnd, lineBytes, null, records);
           }
-          line[length++] = (byte) b;
         }
-      }
-      if (b == -1) {
-        return new Result(expected - 1, validEnd, lineBytes, null, records);
+        int end = chunkPos;
+        while (end < chunkLength && chunk[end] != '\n') {
+          end++;
+        }
+        int n = end - chunkPos;
+        if (lineBytes + n <= MAX_LINE) {
+          if (length + n > line.length) {
+            line =
+                Arrays.copyOf(
+                    line, (int) Math.min(MAX_LINE, Math.max(line.length * 2L, length + n)));
+          }
+          System.arraycopy(chunk, chunkPos, line, length, n);
+          length += n;
+        }
+        lineBytes += n;
+        newline = end < chunkLength;
+        chunkPos = newline ? end + 1 : end;
       }
       offset += lineBytes + 1;
       CorruptLogException damage =
