@@ -22,6 +22,7 @@ public final class SettingNames {
           Map.entry("azure-openai.api-key", List.of("AZURE_OPENAI_API_KEY")),
           Map.entry("azure-openai.api-version", List.of("OPENAI_API_VERSION")),
           Map.entry("ollama.host", List.of("OLLAMA_HOST")),
+          Map.entry("ollama.api-key", List.of("OLLAMA_API_KEY")),
           Map.entry("tabby.endpoint", List.of("TABBY_ENDPOINT")),
           Map.entry("tabby.token", List.of("TABBY_TOKEN")),
           Map.entry("github.token", List.of("GITHUB_TOKEN")),

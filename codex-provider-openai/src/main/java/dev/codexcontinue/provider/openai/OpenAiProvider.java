@@ -1,11 +1,15 @@
 package dev.codexcontinue.provider.openai;
 
 import dev.codexcontinue.api.Capability;
+import dev.codexcontinue.api.CompletionRequest;
+import dev.codexcontinue.api.CompletionResponse;
 import dev.codexcontinue.api.Provider;
 import dev.codexcontinue.api.Secret;
 import dev.codexcontinue.api.Settings;
 import dev.codexcontinue.api.exception.ConfigurationException;
+import dev.codexcontinue.http.HttpTransport;
 import dev.codexcontinue.provider.openai.internal.Endpoint.Operation;
+import dev.codexcontinue.provider.openai.internal.LegacyCompletions;
 import dev.codexcontinue.provider.openai.internal.OpenAiClient;
 import dev.codexcontinue.provider.openai.internal.OpenAiEndpoint;
 import dev.codexcontinue.provider.openai.internal.WireOptions;
@@ -16,12 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import javax.annotation.Nullable;
 
 /**
- * OpenAI's chat completions, embeddings and models API, or any server that copies it (vLLM, LM
- * Studio, llama.cpp server, Groq, DeepSeek, Ollama's {@code /v1}...), chosen by base URL.
- * Thread-safe; {@link #close()} releases what the provider created.
+ * OpenAI's chat completions, embeddings, models and (for code completion) legacy completions API,
+ * or any server that copies it (vLLM, LM Studio, llama.cpp server, Groq, DeepSeek, Ollama's {@code
+ * /v1}...), chosen by base URL. Thread-safe; {@link #close()} releases what the provider created.
  *
  * <pre>{@code
  * try (OpenAiProvider openai = OpenAiProvider.builder().fromEnv().model("gpt-4o-mini").build()) {
@@ -43,13 +48,16 @@ public final class OpenAiProvider extends ChatCompletionsProvider {
           Capability.STRUCTURED_OUTPUT,
           Capability.REASONING,
           Capability.EMBEDDINGS,
+          Capability.CODE_COMPLETION,
           Capability.MODEL_LISTING);
 
   private final String id;
+  private final LegacyCompletions completions;
 
-  private OpenAiProvider(String id, OpenAiClient client) {
+  private OpenAiProvider(String id, OpenAiClient client, LegacyCompletions completions) {
     super(client);
     this.id = id;
+    this.completions = completions;
   }
 
   /** Returns a new builder. */
@@ -67,6 +75,26 @@ public final class OpenAiProvider extends ChatCompletionsProvider {
     return CAPABILITIES;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Sent to the legacy completions API ({@code POST {base}/completions} with {@code prompt} and
+   * {@code suffix}) that vLLM, llama.cpp's server, LM Studio, Ollama's {@code /v1} and OpenAI's
+   * instruct models serve; the server applies its model's fill-in-the-middle template. Related code
+   * goes before the prefix as comments headed by its path. The model is the request's, else the
+   * completion model, else the chat model; without an output limit, 128 tokens are asked for.
+   */
+  @Override
+  public CompletionResponse complete(CompletionRequest request) {
+    return completions.complete(request);
+  }
+
+  /** {@inheritDoc} The future completes on an OkHttp dispatcher thread. */
+  @Override
+  public CompletableFuture<CompletionResponse> completeAsync(CompletionRequest request) {
+    return completions.completeAsync(request);
+  }
+
   @Override
   public String toString() {
     return "OpenAiProvider[" + id + "]";
@@ -80,6 +108,7 @@ public final class OpenAiProvider extends ChatCompletionsProvider {
     @Nullable private String organization;
     @Nullable private String project;
     @Nullable private String model;
+    @Nullable private String completionModel;
     private String embeddingModel = "text-embedding-3-small";
     private final Map<Operation, String> paths = new EnumMap<>(Operation.class);
     private boolean base64Embeddings;
@@ -89,6 +118,7 @@ public final class OpenAiProvider extends ChatCompletionsProvider {
       paths.put(Operation.CHAT, "/chat/completions");
       paths.put(Operation.EMBEDDINGS, "/embeddings");
       paths.put(Operation.MODELS, "/models");
+      paths.put(Operation.COMPLETIONS, "/completions");
     }
 
     @Override
@@ -99,8 +129,9 @@ public final class OpenAiProvider extends ChatCompletionsProvider {
     /**
      * Reads {@code openai.*} settings: {@code api-key} ({@code OPENAI_API_KEY}), {@code base-url}
      * ({@code OPENAI_BASE_URL}), {@code organization} ({@code OPENAI_ORG_ID}), {@code project}
-     * ({@code OPENAI_PROJECT_ID}), {@code model}, {@code embedding-model}, {@code timeout}, {@code
-     * max-retries}. Every secret the settings hold is registered for redaction.
+     * ({@code OPENAI_PROJECT_ID}), {@code model}, {@code completion-model}, {@code
+     * embedding-model}, {@code timeout}, {@code max-retries}. Every secret the settings hold is
+     * registered for redaction.
      */
     @Override
     public Builder settings(Settings settings) {
@@ -111,6 +142,7 @@ public final class OpenAiProvider extends ChatCompletionsProvider {
       s.get("organization").filter(v -> !v.isBlank()).ifPresent(this::organization);
       s.get("project").filter(v -> !v.isBlank()).ifPresent(this::project);
       s.get("model").filter(v -> !v.isBlank()).ifPresent(this::model);
+      s.get("completion-model").filter(v -> !v.isBlank()).ifPresent(this::completionModel);
       s.get("embedding-model").filter(v -> !v.isBlank()).ifPresent(this::embeddingModel);
       commonSettings(s, settings);
       return this;
@@ -158,6 +190,15 @@ public final class OpenAiProvider extends ChatCompletionsProvider {
       return this;
     }
 
+    /**
+     * Sets the model for code completion when a request names none; the chat model otherwise (for
+     * OpenAI itself, an instruct model such as {@code gpt-3.5-turbo-instruct}).
+     */
+    public Builder completionModel(String model) {
+      this.completionModel = Objects.requireNonNull(model, "model == null");
+      return this;
+    }
+
     /** Sets the embedding model used when a request names none; {@code text-embedding-3-small}. */
     public Builder embeddingModel(String model) {
       this.embeddingModel = Objects.requireNonNull(model, "model == null");
@@ -173,6 +214,12 @@ public final class OpenAiProvider extends ChatCompletionsProvider {
     /** Sets the embeddings path under the base URL; {@code /embeddings} by default. */
     public Builder embeddingsPath(String path) {
       paths.put(Operation.EMBEDDINGS, Objects.requireNonNull(path, "path == null"));
+      return this;
+    }
+
+    /** Sets the code-completion path under the base URL; {@code /completions} by default. */
+    public Builder completionsPath(String path) {
+      paths.put(Operation.COMPLETIONS, Objects.requireNonNull(path, "path == null"));
       return this;
     }
 
@@ -207,10 +254,13 @@ public final class OpenAiProvider extends ChatCompletionsProvider {
       }
       OpenAiEndpoint endpoint = new OpenAiEndpoint(baseUrl, paths, apiKey, allHeaders);
       WireOptions wire = new WireOptions(maxTokensField, includeUsage, base64Embeddings);
+      HttpTransport http = transport.build(id, List.of());
       OpenAiClient client =
-          new OpenAiClient(
-              id, transport.build(id, List.of()), endpoint, wire, model, embeddingModel, false);
-      return new OpenAiProvider(id, client);
+          new OpenAiClient(id, http, endpoint, wire, model, embeddingModel, false);
+      LegacyCompletions completions =
+          new LegacyCompletions(
+              id, http, endpoint, completionModel != null ? completionModel : model);
+      return new OpenAiProvider(id, client, completions);
     }
 
     /** Shows the settings, the key masked. */

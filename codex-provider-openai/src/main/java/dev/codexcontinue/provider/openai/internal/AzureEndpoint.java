@@ -61,6 +61,7 @@ public final class AzureEndpoint implements Endpoint {
           case CHAT -> "chat/completions";
           case EMBEDDINGS -> "embeddings";
           case MODELS -> "models";
+          case COMPLETIONS -> "completions";
         };
     String base;
     if (v1) {

@@ -12,7 +12,9 @@ public interface Endpoint {
     /** Embeddings. */
     EMBEDDINGS,
     /** Model listing. */
-    MODELS
+    MODELS,
+    /** Legacy text completions (prompt and suffix), used for code completion. */
+    COMPLETIONS
   }
 
   /** Returns the URL of {@code operation} for {@code model} (a deployment, for Azure). */

@@ -227,18 +227,31 @@ public final class OpenAiClient implements AutoCloseable {
   }
 
   private JsonNode json(HttpResult result) {
+    return jsonObject(provider, result);
+  }
+
+  /**
+   * Returns the JSON object a successful response carries, or throws a malformed-response error.
+   */
+  static JsonNode jsonObject(String provider, HttpResult result) {
     try {
       JsonNode root = Json.parse(result.body());
       if (root == null || !root.isObject()) {
-        throw malformed(result, "the body is not a JSON object", null);
+        throw malformed(provider, result, "the body is not a JSON object", null);
       }
       return root;
     } catch (IOException e) {
-      throw malformed(result, "the body is not valid JSON", e);
+      throw malformed(provider, result, "the body is not valid JSON", e);
     }
   }
 
   private ProviderException malformed(HttpResult result, String what, @Nullable Throwable cause) {
+    return malformed(provider, result, what, cause);
+  }
+
+  /** Returns the error for a successful response whose body cannot be read. */
+  static ProviderException malformed(
+      String provider, HttpResult result, String what, @Nullable Throwable cause) {
     ErrorDetails details =
         ErrorDetails.builder(provider)
             .statusCode(result.status())
