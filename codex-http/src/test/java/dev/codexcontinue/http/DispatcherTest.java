@@ -21,6 +21,7 @@ final class DispatcherTest {
   private final MockWebServer server = new MockWebServer();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private volatile int expectedTogether;
   private HttpTransport transport;
 
   @BeforeEach
@@ -31,7 +32,14 @@ final class DispatcherTest {
           public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
-              Thread.sleep(300);
+              // Hold each call until the calls expected together have all arrived (bounded, so
+              // that a slow machine cannot make this flaky), then a little longer, so that any
+              // call beyond the expected ones would arrive while they are still held.
+              long deadline = System.nanoTime() + 5_000_000_000L;
+              while (inFlight.get() < expectedTogether && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+              }
+              Thread.sleep(100);
             } finally {
               inFlight.decrementAndGet();
             }
@@ -54,6 +62,7 @@ final class DispatcherTest {
   @Test
   void stream_twentyAtOnceToOneHost_allRunTogether() {
     transport = HttpTransport.builder("test").build();
+    expectedTogether = 20;
 
     assertThat(runTwentyStreams()).isEqualTo(20);
   }
@@ -62,6 +71,7 @@ final class DispatcherTest {
   void stream_defaultOkHttpClient_isCappedAtFivePerHost() {
     OkHttpClient plain = new OkHttpClient();
     transport = HttpTransport.builder("test").client(plain).build();
+    expectedTogether = 5;
 
     assertThat(runTwentyStreams()).isEqualTo(5);
     plain.dispatcher().executorService().shutdown();
