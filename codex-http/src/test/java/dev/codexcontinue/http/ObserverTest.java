@@ -7,9 +7,7 @@ import dev.codexcontinue.api.ProviderObserver;
 import dev.codexcontinue.api.exception.ProviderUnavailableException;
 import dev.codexcontinue.api.exception.RateLimitException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 final class ObserverTest {
   private final MockWebServer server = new MockWebServer();
   private final RecordingSleeper sleeper = new RecordingSleeper();
-  private final Recording observer = new Recording();
+  private final RecordingObserver observer = new RecordingObserver();
   private HttpTransport transport;
 
   @BeforeEach
@@ -65,16 +63,16 @@ final class ObserverTest {
 
     transport.execute(call("chat"));
 
-    assertThat(observer.retries).hasSize(2);
-    assertThat(observer.retries).extracting(ProviderObserver.Retry::retry).containsExactly(1, 2);
-    assertThat(observer.retries)
+    assertThat(observer.retries()).hasSize(2);
+    assertThat(observer.retries()).extracting(ProviderObserver.Retry::retry).containsExactly(1, 2);
+    assertThat(observer.retries())
         .extracting(ProviderObserver.Retry::delay)
         .containsExactlyElementsOf(sleeper.sleeps());
-    assertThat(observer.retries.get(0).cause()).isInstanceOf(ProviderUnavailableException.class);
-    assertThat(observer.retries.get(1).cause()).isInstanceOf(RateLimitException.class);
-    assertThat(observer.retries.get(1).delay()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(observer.retries).allSatisfy(r -> assertThat(r.operation()).isEqualTo("chat"));
-    assertThat(observer.retries).allSatisfy(r -> assertThat(r.provider()).isEqualTo("test"));
+    assertThat(observer.retries().get(0).cause()).isInstanceOf(ProviderUnavailableException.class);
+    assertThat(observer.retries().get(1).cause()).isInstanceOf(RateLimitException.class);
+    assertThat(observer.retries().get(1).delay()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(observer.retries()).allSatisfy(r -> assertThat(r.operation()).isEqualTo("chat"));
+    assertThat(observer.retries()).allSatisfy(r -> assertThat(r.provider()).isEqualTo("test"));
   }
 
   @Test
@@ -86,7 +84,7 @@ final class ObserverTest {
     assertThatThrownBy(() -> transport.execute(call("chat")))
         .isInstanceOf(ProviderUnavailableException.class);
 
-    assertThat(observer.retries).hasSize(2);
+    assertThat(observer.retries()).hasSize(2);
   }
 
   @Test
@@ -101,7 +99,7 @@ final class ObserverTest {
 
     transport.executeAsync(call("chat")).get();
 
-    assertThat(observer.limits)
+    assertThat(observer.limits())
         .singleElement()
         .satisfies(
             l -> {
@@ -135,10 +133,12 @@ final class ObserverTest {
     handler.await();
 
     assertThat(handler.completions()).isEqualTo(1);
-    assertThat(observer.limits)
+    assertThat(observer.limits())
         .extracting(l -> l.headers().get("x-ratelimit-remaining-requests"))
         .containsExactly("0", "7");
-    assertThat(observer.retries).singleElement().satisfies(r -> assertThat(r.retry()).isEqualTo(1));
+    assertThat(observer.retries())
+        .singleElement()
+        .satisfies(r -> assertThat(r.retry()).isEqualTo(1));
   }
 
   @Test
@@ -147,8 +147,8 @@ final class ObserverTest {
 
     transport.execute(call("chat"));
 
-    assertThat(observer.limits).isEmpty();
-    assertThat(observer.retries).isEmpty();
+    assertThat(observer.limits()).isEmpty();
+    assertThat(observer.retries()).isEmpty();
   }
 
   private HttpCall call(String operation) {
@@ -156,20 +156,5 @@ final class ObserverTest {
         .jsonBody("{\"a\":1}")
         .operation(operation)
         .build();
-  }
-
-  private static final class Recording implements ProviderObserver {
-    final List<Retry> retries = new CopyOnWriteArrayList<>();
-    final List<RateLimits> limits = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void onRetry(Retry retry) {
-      retries.add(retry);
-    }
-
-    @Override
-    public void onRateLimits(RateLimits rateLimits) {
-      limits.add(rateLimits);
-    }
   }
 }

@@ -3,11 +3,9 @@ package dev.codexcontinue.provider.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexcontinue.api.ChatRequest;
-import dev.codexcontinue.api.ProviderObserver;
 import dev.codexcontinue.http.LeakCheck;
+import dev.codexcontinue.http.RecordingObserver;
 import dev.codexcontinue.http.RecordingSleeper;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -20,8 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 final class ProviderObserverTest {
   private final MockWebServer server = new MockWebServer();
-  private final List<ProviderObserver.Retry> retries = new CopyOnWriteArrayList<>();
-  private final List<ProviderObserver.RateLimits> limits = new CopyOnWriteArrayList<>();
+  private final RecordingObserver observer = new RecordingObserver();
   private OpenAiProvider provider;
 
   @BeforeEach
@@ -33,18 +30,7 @@ final class ProviderObserverTest {
             .baseUrl(server.url("/v1").toString())
             .model("gpt-4o-mini")
             .sleeper(new RecordingSleeper())
-            .addObserver(
-                new ProviderObserver() {
-                  @Override
-                  public void onRetry(Retry retry) {
-                    retries.add(retry);
-                  }
-
-                  @Override
-                  public void onRateLimits(RateLimits rateLimits) {
-                    limits.add(rateLimits);
-                  }
-                })
+            .addObserver(observer)
             .build();
   }
 
@@ -69,7 +55,7 @@ final class ProviderObserverTest {
 
     provider.chat(ChatRequest.of("Hello!"));
 
-    assertThat(retries)
+    assertThat(observer.retries())
         .singleElement()
         .satisfies(
             r -> {
@@ -77,7 +63,7 @@ final class ProviderObserverTest {
               assertThat(r.operation()).isEqualTo("chat");
               assertThat(r.retry()).isEqualTo(1);
             });
-    assertThat(limits)
+    assertThat(observer.limits())
         .singleElement()
         .satisfies(
             l ->
