@@ -46,11 +46,15 @@ final class ConversationLogKillTest {
       Thread reader = drain(child, acked, opened);
       assertThat(opened.await(30, TimeUnit.SECONDS)).as("child opened the log").isTrue();
       if (round == 0) {
-        long t0 = System.nanoTime();
-        assertThatThrownBy(() -> ConversationLog.builder(dir, "killed").open())
-            .isInstanceOf(LogLockedException.class)
-            .hasMessageContaining("another process");
-        lockCheckNanos = System.nanoTime() - t0;
+        // The first refusal loads the classes of the open path; the second is the one timed, so
+        // that the figure is the refusal itself, not class loading on a busy machine.
+        for (int attempt = 0; attempt < 2; attempt++) {
+          long t0 = System.nanoTime();
+          assertThatThrownBy(() -> ConversationLog.builder(dir, "killed").open())
+              .isInstanceOf(LogLockedException.class)
+              .hasMessageContaining("another process");
+          lockCheckNanos = System.nanoTime() - t0;
+        }
       }
       Thread.sleep(20 + rng.nextInt(180));
       child.destroyForcibly();
