@@ -9,9 +9,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * An assistant with session memory, long-term memory, tools and prompts, in front of one {@link
  * dev.codexcontinue.api.Provider}. Each call runs one turn of seven steps (see {@link
- * PipelineStep}); turns of one session run one at a time, turns of different sessions in parallel.
- * Thread-safe. Close it to release what it created (its executor, memory it opened); what the
- * builder was given is borrowed and left open.
+ * PipelineStep}); turns of one session run one at a time, turns of different sessions in parallel,
+ * at most {@link AgentOptions#maxConcurrentTurns()} at once, the rest waiting in a bounded queue
+ * that serves users in turn. Thread-safe. Close it to release what it created (its executor, memory
+ * it opened); what the builder was given is borrowed and left open.
  *
  * <pre>{@code
  * try (Agent agent = Agent.builder().provider(provider).build()) {
@@ -52,7 +53,11 @@ public interface Agent extends AutoCloseable {
   /** Forgets the session's messages. */
   void clearHistory(SessionKey session);
 
-  /** Releases what the agent created. Idempotent. */
+  /**
+   * Fails the turns waiting for a slot and cancels the running ones (both end with {@code
+   * CancelledException}), then releases what the agent created: its executor and the memory it
+   * opened. Idempotent; later calls throw {@code IllegalStateException}.
+   */
   @Override
   void close();
 }

@@ -5,12 +5,15 @@ import dev.codexcontinue.api.Provider;
 import dev.codexcontinue.api.Tool;
 import dev.codexcontinue.api.memory.MemoryStore;
 import dev.codexcontinue.core.internal.pipeline.DefaultAgent;
+import dev.codexcontinue.core.log.ConversationLog;
 import dev.codexcontinue.core.memory.HashingEmbeddingModel;
 import dev.codexcontinue.core.memory.SessionMemory;
 import dev.codexcontinue.core.prompt.PromptLibrary;
+import dev.codexcontinue.core.ratelimit.RateLimiter;
 import dev.codexcontinue.core.tool.ToolApprover;
 import dev.codexcontinue.core.tool.ToolExecutor;
 import dev.codexcontinue.core.tool.ToolPolicy;
+import dev.codexcontinue.core.trace.SpanListener;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +42,6 @@ import javax.annotation.Nullable;
  * }</pre>
  */
 public final class AgentBuilder {
-  private static final int DEFAULT_MAX_THREADS = 256;
 
   @Nullable private Provider provider;
   private AgentOptions options = AgentOptions.defaults();
@@ -51,6 +53,9 @@ public final class AgentBuilder {
   private ToolApprover approver = ToolApprover.DENY_ALL;
   private PromptLibrary prompts = PromptLibrary.defaults();
   private final List<AgentListener> listeners = new ArrayList<>();
+  private final List<SpanListener> spanListeners = new ArrayList<>();
+  @Nullable private ConversationLog conversationLog;
+  @Nullable private RateLimiter rateLimiter;
   @Nullable private ExecutorService executor;
   private Clock clock = Clock.systemUTC();
   private final List<String> secrets = new ArrayList<>();
@@ -127,10 +132,41 @@ public final class AgentBuilder {
   }
 
   /**
+   * Adds a listener of spans: every turn, pipeline step, model call and tool call, with timings,
+   * ids and token usage. {@code AgentMetrics}, {@code codex-otel} and {@code codex-micrometer}
+   * provide such listeners.
+   */
+  public AgentBuilder addSpanListener(SpanListener listener) {
+    spanListeners.add(Objects.requireNonNull(listener, "listener == null"));
+    return this;
+  }
+
+  /**
+   * Sets the conversation log every turn is appended to, in the store-memory step; the turn returns
+   * only once the log's durability policy is met. Borrowed: the caller closes it after the agent.
+   */
+  public AgentBuilder conversationLog(ConversationLog log) {
+    this.conversationLog = Objects.requireNonNull(log, "log == null");
+    return this;
+  }
+
+  /**
+   * Sets the rate limiter asked before every model call, with the provider's id, the turn's user
+   * and the prompt's estimated tokens; the tokens really used are settled afterwards. A wait is
+   * cancellable and counts against the turn's wall clock. Give the same limiter to the provider's
+   * builder ({@code addObserver}) so that it adapts to the server's rate-limit headers.
+   */
+  public AgentBuilder rateLimiter(RateLimiter limiter) {
+    this.rateLimiter = Objects.requireNonNull(limiter, "limiter == null");
+    return this;
+  }
+
+  /**
    * Sets the executor for asynchronous and streamed turns and for parallel tool calls. A turn waits
    * for its tools on this executor, so give it room (a virtual-thread executor, or a pool larger
-   * than the turns you run at once). By default the agent owns a pool of up to 256 daemon threads
-   * that rejects work beyond it with {@code OverloadedException}.
+   * than the turns you run at once). By default the agent owns a pool of daemon threads named
+   * {@code codex-agent-*}, large enough for {@link AgentOptions#maxConcurrentTurns()} turns with
+   * their parallel tool calls, shut down by {@link Agent#close()}.
    */
   public AgentBuilder executor(ExecutorService executor) {
     this.executor = Objects.requireNonNull(executor, "executor == null");
@@ -170,7 +206,7 @@ public final class AgentBuilder {
       owned.add(sessions);
     }
     boolean ownsExecutor = executor == null;
-    ExecutorService exec = executor != null ? executor : defaultExecutor();
+    ExecutorService exec = executor != null ? executor : defaultExecutor(options);
     ToolExecutor toolExecutor =
         ToolExecutor.builder()
             .tools(tools)
@@ -192,12 +228,21 @@ public final class AgentBuilder {
         options,
         clock,
         listeners,
+        spanListeners,
+        conversationLog,
+        rateLimiter,
         exec,
         ownsExecutor,
         owned);
   }
 
-  private static ExecutorService defaultExecutor() {
+  /** A pool that never rejects admitted work: every running turn with all its parallel tools. */
+  private static ExecutorService defaultExecutor(AgentOptions options) {
+    int maxThreads =
+        (int)
+            Math.min(
+                Integer.MAX_VALUE,
+                (long) options.maxConcurrentTurns() * (1 + options.maxParallelToolCalls()));
     AtomicInteger n = new AtomicInteger();
     ThreadFactory threads =
         r -> {
@@ -206,6 +251,6 @@ public final class AgentBuilder {
           return t;
         };
     return new ThreadPoolExecutor(
-        0, DEFAULT_MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+        0, maxThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
   }
 }

@@ -32,6 +32,9 @@ public final class AgentOptions {
   private final boolean rememberTurns;
   private final int minRememberChars;
   @Nullable private final String model;
+  private final int maxConcurrentTurns;
+  private final int maxQueuedTurns;
+  private final Duration turnQueueTimeout;
 
   private AgentOptions(Builder b) {
     this.systemPrompt = b.systemPrompt;
@@ -51,6 +54,9 @@ public final class AgentOptions {
     this.rememberTurns = b.rememberTurns;
     this.minRememberChars = b.minRememberChars;
     this.model = b.model;
+    this.maxConcurrentTurns = b.maxConcurrentTurns;
+    this.maxQueuedTurns = b.maxQueuedTurns;
+    this.turnQueueTimeout = b.turnQueueTimeout;
   }
 
   /** Returns the defaults. */
@@ -67,7 +73,8 @@ public final class AgentOptions {
    * Returns options read from {@code agent.*} keys ({@code agent.max-iterations}, {@code
    * agent.max-tool-calls}, {@code agent.max-repeated-calls}, {@code agent.max-wall-clock}, {@code
    * agent.max-total-tokens}, {@code agent.prompt-token-budget}, {@code agent.memory-top-k}, {@code
-   * agent.system-prompt}, {@code agent.model}); absent keys keep their defaults.
+   * agent.system-prompt}, {@code agent.model}, {@code agent.max-concurrent-turns}, {@code
+   * agent.max-queued-turns}, {@code agent.turn-queue-timeout}); absent keys keep their defaults.
    */
   public static AgentOptions fromSettings(Settings settings) {
     Settings s = settings.withPrefix("agent");
@@ -82,6 +89,9 @@ public final class AgentOptions {
     s.integer("memory-top-k").ifPresent(b::memoryTopK);
     s.get("system-prompt").ifPresent(b::systemPrompt);
     s.get("model").ifPresent(b::model);
+    s.integer("max-concurrent-turns").ifPresent(b::maxConcurrentTurns);
+    s.integer("max-queued-turns").ifPresent(b::maxQueuedTurns);
+    s.duration("turn-queue-timeout").ifPresent(b::turnQueueTimeout);
     b.rememberTurns(s.flag("remember-turns", true));
     return b.build();
   }
@@ -174,6 +184,30 @@ public final class AgentOptions {
     return Optional.ofNullable(model);
   }
 
+  /**
+   * Returns how many turns run at once; 64 by default. Further turns wait in a queue that serves
+   * users in turn, so that one user's burst does not starve the others.
+   */
+  public int maxConcurrentTurns() {
+    return maxConcurrentTurns;
+  }
+
+  /**
+   * Returns how many turns may wait for a slot; 1,024 by default. A turn beyond it fails at once
+   * with {@code OverloadedException}.
+   */
+  public int maxQueuedTurns() {
+    return maxQueuedTurns;
+  }
+
+  /**
+   * Returns how long a turn may wait for a slot before it fails with {@code OverloadedException};
+   * 60 seconds by default.
+   */
+  public Duration turnQueueTimeout() {
+    return turnQueueTimeout;
+  }
+
   /** Returns a builder pre-filled with these options. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -194,6 +228,9 @@ public final class AgentOptions {
     b.rememberTurns = rememberTurns;
     b.minRememberChars = minRememberChars;
     b.model = model;
+    b.maxConcurrentTurns = maxConcurrentTurns;
+    b.maxQueuedTurns = maxQueuedTurns;
+    b.turnQueueTimeout = turnQueueTimeout;
     return b;
   }
 
@@ -216,6 +253,9 @@ public final class AgentOptions {
     private boolean rememberTurns = true;
     private int minRememberChars = 16;
     @Nullable private String model;
+    private int maxConcurrentTurns = 64;
+    private int maxQueuedTurns = 1024;
+    private Duration turnQueueTimeout = Duration.ofSeconds(60);
 
     private Builder() {}
 
@@ -319,6 +359,24 @@ public final class AgentOptions {
     /** Sets the model to request. */
     public Builder model(String model) {
       this.model = Objects.requireNonNull(model, "model == null");
+      return this;
+    }
+
+    /** Sets how many turns run at once (at least 1). */
+    public Builder maxConcurrentTurns(int n) {
+      this.maxConcurrentTurns = atLeast(1, n, "maxConcurrentTurns");
+      return this;
+    }
+
+    /** Sets how many turns may wait for a slot (0 rejects as soon as all slots are taken). */
+    public Builder maxQueuedTurns(int n) {
+      this.maxQueuedTurns = atLeast(0, n, "maxQueuedTurns");
+      return this;
+    }
+
+    /** Sets how long a turn may wait for a slot. */
+    public Builder turnQueueTimeout(Duration d) {
+      this.turnQueueTimeout = positive(d, "turnQueueTimeout");
       return this;
     }
 

@@ -1,13 +1,17 @@
 package dev.codexcontinue.http;
 
 import dev.codexcontinue.api.Cancellable;
+import dev.codexcontinue.api.ProviderObserver;
 import dev.codexcontinue.http.internal.AsyncExchange;
 import dev.codexcontinue.http.internal.BlockingExchange;
 import dev.codexcontinue.http.internal.Durations;
+import dev.codexcontinue.http.internal.Observers;
 import dev.codexcontinue.http.internal.StreamRun;
 import dev.codexcontinue.http.internal.TransportCore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -212,6 +216,7 @@ public final class HttpTransport implements AutoCloseable {
     private int maxEventBytes = 1 << 20;
     private int maxErrorBodyBytes = 64 << 10;
     private long maxResponseBytes = 64L << 20;
+    private final List<ProviderObserver> observers = new ArrayList<>();
 
     private Builder(String provider) {
       this.provider = Objects.requireNonNull(provider, "provider == null");
@@ -322,6 +327,15 @@ public final class HttpTransport implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds an observer of retries and {@code x-ratelimit-*} response headers (codex-core's metrics
+     * and rate limiter, for example). Observers are called on transport threads and must not block.
+     */
+    public Builder addObserver(ProviderObserver observer) {
+      observers.add(Objects.requireNonNull(observer, "observer == null"));
+      return this;
+    }
+
     /** Returns the transport. */
     public HttpTransport build() {
       boolean owns = client == null;
@@ -368,7 +382,8 @@ public final class HttpTransport implements AutoCloseable {
               maxEventBytes,
               maxErrorBodyBytes,
               maxResponseBytes,
-              callTimeout);
+              callTimeout,
+              new Observers(provider, observers));
       return new HttpTransport(core, admission, owns);
     }
   }

@@ -53,6 +53,7 @@ public final class TransportCore {
   private final int maxErrorBodyBytes;
   private final long maxResponseBytes;
   private final Duration callTimeout;
+  private final Observers observers;
   private final AtomicInteger openResponses = new AtomicInteger();
   private final Map<Duration, OkHttpClient> clientsByReadTimeout = new ConcurrentHashMap<>();
 
@@ -68,7 +69,8 @@ public final class TransportCore {
       int maxEventBytes,
       int maxErrorBodyBytes,
       long maxResponseBytes,
-      Duration callTimeout) {
+      Duration callTimeout,
+      Observers observers) {
     this.client = client;
     this.errors = errors;
     this.redactor = redactor;
@@ -80,6 +82,7 @@ public final class TransportCore {
     this.maxErrorBodyBytes = maxErrorBodyBytes;
     this.maxResponseBytes = maxResponseBytes;
     this.callTimeout = callTimeout;
+    this.observers = observers;
   }
 
   /** Returns the client calls are made with. */
@@ -195,7 +198,7 @@ public final class TransportCore {
       worthRetrying = retry.isRetryableStatus(response.code()) && exception.isRetryable();
     }
     if (worthRetrying && canRetry(call, attempt)) {
-      return new Outcome.Retry(retryAfter.orElseGet(() -> backoff(attempt)), exception);
+      return retry(call, attempt, retryAfter.orElseGet(() -> backoff(attempt)), exception);
     }
     return new Outcome.Fail(exception);
   }
@@ -210,9 +213,14 @@ public final class TransportCore {
         attempt,
         exception.getMessage());
     if (canRetry(call, attempt)) {
-      return new Outcome.Retry(backoff(attempt), exception);
+      return retry(call, attempt, backoff(attempt), exception);
     }
     return new Outcome.Fail(exception);
+  }
+
+  private Outcome retry(HttpCall call, int attempt, Duration delay, ProviderException failure) {
+    observers.retry(call, attempt + 1, delay, failure);
+    return new Outcome.Retry(delay, failure);
   }
 
   boolean canRetry(HttpCall call, int attempt) {
@@ -237,7 +245,9 @@ public final class TransportCore {
     return call.url().host() + call.url().encodedPath();
   }
 
+  /** Logs a response and shows its rate-limit headers to the observers; once per response. */
   void logResponse(HttpCall call, Response response, int attempt, long startNanos) {
+    observers.response(call, response.headers());
     if (log.isDebugEnabled()) {
       log.debug(
           "{} {} {} {} status={} in {} ms request-id={} attempt={}",

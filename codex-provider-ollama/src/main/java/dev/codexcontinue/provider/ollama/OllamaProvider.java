@@ -11,6 +11,7 @@ import dev.codexcontinue.api.EmbeddingResponse;
 import dev.codexcontinue.api.FinishReason;
 import dev.codexcontinue.api.ModelInfo;
 import dev.codexcontinue.api.Provider;
+import dev.codexcontinue.api.ProviderObserver;
 import dev.codexcontinue.api.Secret;
 import dev.codexcontinue.api.Settings;
 import dev.codexcontinue.api.StreamListener;
@@ -453,6 +454,15 @@ public final class OllamaProvider implements Provider {
     /** Sets how many calls run at once, per host too; 64 by default. */
     public Builder maxRequests(int maxRequests) {
       transport.maxRequests(maxRequests);
+      return this;
+    }
+
+    /**
+     * Adds an observer of the transport's retries and {@code x-ratelimit-*} response headers, such
+     * as codex-core's {@code AgentMetrics} or {@code RateLimiter}.
+     */
+    public Builder addObserver(ProviderObserver observer) {
+      transport.addObserver(observer);
       return this;
     }
 

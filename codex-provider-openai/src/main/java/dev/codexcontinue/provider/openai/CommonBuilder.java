@@ -1,5 +1,6 @@
 package dev.codexcontinue.provider.openai;
 
+import dev.codexcontinue.api.ProviderObserver;
 import dev.codexcontinue.api.Settings;
 import dev.codexcontinue.http.AdmissionLimiter;
 import dev.codexcontinue.http.RetryPolicy;
@@ -110,6 +111,15 @@ abstract class CommonBuilder<B extends CommonBuilder<B>> {
   /** Sets what waits between retries (tests inject a recording one). */
   public B sleeper(Sleeper sleeper) {
     transport.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+    return self();
+  }
+
+  /**
+   * Adds an observer of the transport's retries and {@code x-ratelimit-*} response headers, such as
+   * codex-core's {@code AgentMetrics} or {@code RateLimiter}.
+   */
+  public B addObserver(ProviderObserver observer) {
+    transport.observers.add(Objects.requireNonNull(observer, "observer == null"));
     return self();
   }
 

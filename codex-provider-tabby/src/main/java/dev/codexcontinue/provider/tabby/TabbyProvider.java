@@ -8,6 +8,7 @@ import dev.codexcontinue.api.ChatResponse;
 import dev.codexcontinue.api.CompletionRequest;
 import dev.codexcontinue.api.CompletionResponse;
 import dev.codexcontinue.api.Provider;
+import dev.codexcontinue.api.ProviderObserver;
 import dev.codexcontinue.api.Secret;
 import dev.codexcontinue.api.Settings;
 import dev.codexcontinue.api.StreamListener;
@@ -427,6 +428,15 @@ public final class TabbyProvider implements Provider {
     /** Sets how many calls run at once, per host too; 64 by default. */
     public Builder maxRequests(int maxRequests) {
       transport.maxRequests(maxRequests);
+      return this;
+    }
+
+    /**
+     * Adds an observer of the transport's retries and {@code x-ratelimit-*} response headers, such
+     * as codex-core's {@code AgentMetrics} or {@code RateLimiter}.
+     */
+    public Builder addObserver(ProviderObserver observer) {
+      transport.addObserver(observer);
       return this;
     }
 

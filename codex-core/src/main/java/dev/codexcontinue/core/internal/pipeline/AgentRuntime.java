@@ -5,10 +5,13 @@ import dev.codexcontinue.api.Provider;
 import dev.codexcontinue.api.memory.MemoryStore;
 import dev.codexcontinue.core.AgentListener;
 import dev.codexcontinue.core.AgentOptions;
+import dev.codexcontinue.core.log.ConversationLog;
 import dev.codexcontinue.core.memory.SessionMemory;
 import dev.codexcontinue.core.memory.TokenCounter;
 import dev.codexcontinue.core.prompt.PromptLibrary;
+import dev.codexcontinue.core.ratelimit.RateLimiter;
 import dev.codexcontinue.core.tool.ToolExecutor;
+import dev.codexcontinue.core.trace.SpanListener;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +31,9 @@ import javax.annotation.Nullable;
  * @param tokenCounter estimates prompt sizes
  * @param clock the agent's clock
  * @param listeners step and tool observers
+ * @param spanListeners span observers (tracing, metrics)
+ * @param logOrNull the conversation log, or null when turns are not logged
+ * @param limiterOrNull the rate limiter asked before every model call, or null
  */
 record AgentRuntime(
     Provider provider,
@@ -39,9 +45,20 @@ record AgentRuntime(
     AgentOptions options,
     TokenCounter tokenCounter,
     Clock clock,
-    List<AgentListener> listeners) {
+    List<AgentListener> listeners,
+    List<SpanListener> spanListeners,
+    @Nullable ConversationLog logOrNull,
+    @Nullable RateLimiter limiterOrNull) {
 
   Optional<MemoryStore> longTerm() {
     return Optional.ofNullable(longTermOrNull);
+  }
+
+  Optional<ConversationLog> log() {
+    return Optional.ofNullable(logOrNull);
+  }
+
+  Optional<RateLimiter> rateLimiter() {
+    return Optional.ofNullable(limiterOrNull);
   }
 }

@@ -12,6 +12,7 @@ import dev.codexcontinue.core.PipelineStep;
 import dev.codexcontinue.core.StopReason;
 import dev.codexcontinue.core.internal.Json;
 import dev.codexcontinue.core.tool.ToolExecution;
+import dev.codexcontinue.core.trace.SpanKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ final class CallModelStep implements Step {
       }
       ChatResponse response;
       try {
-        response = invoker.call(request(turn), turn);
+        response = ModelCall.run(invoker, request(turn), turn);
       } catch (ModelInvoker.WallClockExceeded e) {
         turn.stopReason = StopReason.WALL_CLOCK;
         break;
@@ -92,6 +93,7 @@ final class CallModelStep implements Step {
     turn.finishReason = response.finishReason();
     turn.lastAssistant = response.message();
     turn.turnMessages.add(response.message());
+    turn.transcript.add(response);
   }
 
   /** Returns the budget that forbids another model call, or null. */
@@ -159,6 +161,8 @@ final class CallModelStep implements Step {
     for (ToolExecution execution : executions) {
       ToolCall call = execution.call();
       turn.executions.add(execution);
+      turn.transcript.add(execution);
+      traceTool(turn, execution);
       turn.turnMessages.add(ChatMessage.tool(call.id(), call.name(), execution.result().content()));
       turn.emit(new ChatChunk.ToolOutcome(call, execution.result()));
       for (AgentListener listener : turn.runtime.listeners()) {
@@ -170,6 +174,19 @@ final class CallModelStep implements Step {
       }
     }
     turn.cancellation.throwIfCancelled();
+  }
+
+  private static void traceTool(TurnContext turn, ToolExecution execution) {
+    TurnTracer tracer = turn.tracer;
+    if (!tracer.enabled()) {
+      return;
+    }
+    tracer.completed(
+        tracer
+            .span(turn, SpanKind.TOOL_CALL, "execute_tool", turn.stepSpan)
+            .toolCall(execution.call()),
+        execution.duration(),
+        end -> end.toolOutcome(execution.outcome()));
   }
 
   private static void answerUnexecuted(TurnContext turn, List<ToolCall> calls, StopReason stop) {

@@ -4,6 +4,7 @@ import dev.codexcontinue.api.Cancellable;
 import dev.codexcontinue.api.ChatMessage;
 import dev.codexcontinue.api.EmbeddingModel;
 import dev.codexcontinue.api.Provider;
+import dev.codexcontinue.api.exception.CancelledException;
 import dev.codexcontinue.api.exception.CodexException;
 import dev.codexcontinue.api.exception.OverloadedException;
 import dev.codexcontinue.api.memory.MemoryStore;
@@ -18,28 +19,44 @@ import dev.codexcontinue.core.ChatStream;
 import dev.codexcontinue.core.internal.stream.BlockingChatStream;
 import dev.codexcontinue.core.internal.stream.StreamSink;
 import dev.codexcontinue.core.internal.stream.TerminalGuard;
+import dev.codexcontinue.core.log.ConversationLog;
 import dev.codexcontinue.core.memory.SessionMemory;
 import dev.codexcontinue.core.memory.TokenCounter;
 import dev.codexcontinue.core.prompt.PromptLibrary;
+import dev.codexcontinue.core.ratelimit.RateLimiter;
 import dev.codexcontinue.core.tool.ToolExecutor;
+import dev.codexcontinue.core.trace.SpanListener;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent: the same seven-step pipeline behind three faces. {@link #chat} runs on the caller's
- * thread; {@link #chatAsync} and {@link #stream} run on the agent's executor. Whatever the face,
- * cancelling the turn cancels the model call in flight and the tools still running.
+ * thread; {@link #chatAsync} and {@link #stream} run on the agent's executor. Every turn is first
+ * admitted by a bounded queue that is fair between users. Whatever the face, cancelling the turn
+ * takes it out of the queue, or cancels the rate-limit wait, the model call in flight and the tools
+ * still running. {@link #close()} fails queued turns, cancels running ones and shuts down what the
+ * agent owns.
  */
 public final class DefaultAgent implements Agent {
+  private static final Logger log = LoggerFactory.getLogger(DefaultAgent.class);
+
   private final AgentRuntime runtime;
+  private final TurnQueue queue;
+  private final Set<TurnCancellation> active = ConcurrentHashMap.newKeySet();
   private final ExecutorService executor;
   private final boolean ownsExecutor;
   private final List<AutoCloseable> owned;
@@ -59,6 +76,10 @@ public final class DefaultAgent implements Agent {
     this.owned = List.copyOf(owned);
     this.blocking = Pipeline.standard(matchTools, new BlockingInvoker());
     this.streaming = Pipeline.standard(matchTools, new StreamingInvoker());
+    AgentOptions options = runtime.options();
+    this.queue =
+        new TurnQueue(
+            options.maxConcurrentTurns(), options.maxQueuedTurns(), options.turnQueueTimeout());
   }
 
   /**
@@ -76,6 +97,9 @@ public final class DefaultAgent implements Agent {
       AgentOptions options,
       Clock clock,
       List<AgentListener> listeners,
+      List<SpanListener> spanListeners,
+      @Nullable ConversationLog log,
+      @Nullable RateLimiter rateLimiter,
       ExecutorService executor,
       boolean ownsExecutor,
       List<AutoCloseable> owned) {
@@ -90,7 +114,10 @@ public final class DefaultAgent implements Agent {
             options,
             TokenCounter.estimating(),
             clock,
-            List.copyOf(listeners));
+            List.copyOf(listeners),
+            List.copyOf(spanListeners),
+            log,
+            rateLimiter);
     return new DefaultAgent(runtime, executor, ownsExecutor, owned);
   }
 
@@ -98,7 +125,22 @@ public final class DefaultAgent implements Agent {
   public AgentReply chat(AgentRequest request) {
     Objects.requireNonNull(request, "request == null");
     checkOpen();
-    return blocking.run(newTurn(request, new TurnCancellation(), null));
+    CompletableFuture<TurnQueue.Permit> admission = queue.acquire(request.session().userId());
+    TurnQueue.Permit permit;
+    try {
+      permit = admission.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      if (!admission.cancel(false) && !admission.isCompletedExceptionally()) {
+        admission.join().close();
+      }
+      throw new CancelledException("interrupted while waiting for a turn slot");
+    } catch (ExecutionException e) {
+      throw unwrap(e.getCause());
+    }
+    try (permit) {
+      return runTracked(blocking, newTurn(request, new TurnCancellation(), null));
+    }
   }
 
   @Override
@@ -117,14 +159,11 @@ public final class DefaultAgent implements Agent {
             return cancelled;
           }
         };
-    submit(
-        () -> {
-          try {
-            result.complete(blocking.run(newTurn(request, cancellation, null)));
-          } catch (RuntimeException | Error e) {
-            result.completeExceptionally(e);
-          }
-        });
+    admitThenRun(
+        request,
+        cancellation,
+        () -> result.complete(runTracked(blocking, newTurn(request, cancellation, null))),
+        result::completeExceptionally);
     return result;
   }
 
@@ -158,6 +197,10 @@ public final class DefaultAgent implements Agent {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    queue.close();
+    for (TurnCancellation turn : active) {
+      turn.cancel();
+    }
     if (ownsExecutor) {
       executor.shutdownNow();
       try {
@@ -170,25 +213,86 @@ public final class DefaultAgent implements Agent {
       try {
         resource.close();
       } catch (Exception e) {
-        org.slf4j.LoggerFactory.getLogger(DefaultAgent.class)
-            .warn("closing {} failed", resource.getClass().getName(), e);
+        log.warn("closing {} failed", resource.getClass().getName(), e);
       }
     }
   }
 
   private Cancellable startStreamingTurn(AgentRequest request, StreamSink<AgentReply> sink) {
     TurnCancellation cancellation = new TurnCancellation();
-    submit(
-        () -> {
+    admitThenRun(
+        request,
+        cancellation,
+        () -> sink.onComplete(runTracked(streaming, newTurn(request, cancellation, sink))),
+        e ->
+            sink.onError(
+                e instanceof CodexException codex
+                    ? codex
+                    : new CodexException("agent turn failed: " + e, e)));
+    return cancellation::cancel;
+  }
+
+  /**
+   * Waits for a turn slot without blocking, then runs {@code turn} on the executor; every failure
+   * (a full queue, a rejected task, the turn's own) goes to {@code failure}. Cancelling before the
+   * slot comes takes the turn out of the queue.
+   */
+  private void admitThenRun(
+      AgentRequest request,
+      TurnCancellation cancellation,
+      Runnable turn,
+      java.util.function.Consumer<Throwable> failure) {
+    CompletableFuture<TurnQueue.Permit> admission = queue.acquire(request.session().userId());
+    Runnable leaveQueue = cancellation.onCancel(() -> admission.cancel(false));
+    admission.whenComplete(
+        (permit, error) -> {
+          leaveQueue.run();
+          if (error != null) {
+            failure.accept(
+                error instanceof CancellationException
+                    ? new CancelledException("agent turn cancelled while queued")
+                    : unwrap(error));
+            return;
+          }
+          Runnable task =
+              () -> {
+                try (permit) {
+                  turn.run();
+                } catch (RuntimeException | Error e) {
+                  failure.accept(e);
+                }
+              };
           try {
-            sink.onComplete(streaming.run(newTurn(request, cancellation, sink)));
-          } catch (CodexException e) {
-            sink.onError(e);
-          } catch (RuntimeException e) {
-            sink.onError(new CodexException("agent turn failed: " + e, e));
+            submit(task);
+          } catch (OverloadedException e) {
+            permit.close();
+            failure.accept(e);
           }
         });
-    return cancellation::cancel;
+  }
+
+  /** Runs a turn, tracked so that {@link #close()} can cancel it. */
+  private AgentReply runTracked(Pipeline pipeline, TurnContext turn) {
+    active.add(turn.cancellation);
+    try {
+      if (closed.get()) {
+        turn.cancellation.cancel();
+      }
+      return pipeline.run(turn);
+    } finally {
+      active.remove(turn.cancellation);
+    }
+  }
+
+  private static RuntimeException unwrap(@Nullable Throwable error) {
+    Throwable t =
+        error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+            ? error.getCause()
+            : error;
+    if (t instanceof RuntimeException r) {
+      return r;
+    }
+    return new CodexException("agent turn admission failed: " + t, t);
   }
 
   private TurnContext newTurn(

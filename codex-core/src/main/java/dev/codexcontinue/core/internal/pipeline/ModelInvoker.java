@@ -23,6 +23,11 @@ interface ModelInvoker {
    */
   ChatResponse call(ChatRequest request, TurnContext turn);
 
+  /** Returns whether the call streams its chunks to the turn's consumer. */
+  default boolean streams() {
+    return false;
+  }
+
   /** The turn ran out of wall-clock time while waiting for the model. */
   final class WallClockExceeded extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Step 6: appends the turn (the user's message as sent, without the memory frame, then every
  * assistant message and tool result) to session memory, and indexes the user's message and a
- * completed answer into long-term memory, tagged with user, session, source and time.
+ * completed answer into long-term memory, tagged with user, session, source and time; then writes
+ * the turn to the conversation log, returning once the log's durability policy is met.
  */
 final class StoreMemoryStep implements Step {
   @Override
@@ -26,7 +27,8 @@ final class StoreMemoryStep implements Step {
     messages.addAll(turn.turnMessages);
     turn.runtime.sessions().append(turn.session(), messages);
     int remembered = remember(turn);
-    return "appended=" + messages.size() + " remembered=" + remembered;
+    int logged = TurnLog.append(turn);
+    return "appended=" + messages.size() + " remembered=" + remembered + " logged=" + logged;
   }
 
   private static int remember(TurnContext turn) {

@@ -22,6 +22,9 @@ final class StreamingInvoker implements ModelInvoker {
             new StreamListener() {
               @Override
               public void onChunk(ChatChunk chunk) {
+                if (turn.firstChunkNanos == 0) {
+                  turn.firstChunkNanos = System.nanoTime();
+                }
                 if (!done.isDone()) {
                   turn.emit(chunk);
                 }
@@ -38,5 +41,10 @@ final class StreamingInvoker implements ModelInvoker {
               }
             });
     return ModelInvoker.await(done, handle::cancel, turn);
+  }
+
+  @Override
+  public boolean streams() {
+    return true;
   }
 }

@@ -34,8 +34,15 @@ final class TurnContext {
   final String turnId;
   final TurnCancellation cancellation;
   final long startNanos;
+  final Instant startTime;
   final Instant deadline;
   @Nullable final StreamSink<AgentReply> sink;
+  final TurnTracer tracer;
+  @Nullable TurnTracer.Open turnSpan;
+  @Nullable TurnTracer.Open stepSpan;
+
+  /** When the current streamed model call delivered its first chunk; 0 before it does. */
+  volatile long firstChunkNanos;
 
   @Nullable SessionLock lock;
   @Nullable float[] messageVector;
@@ -45,6 +52,10 @@ final class TurnContext {
   List<ChatMessage> prompt = List.of();
   final List<ChatMessage> turnMessages = new ArrayList<>();
   final List<ToolExecution> executions = new ArrayList<>();
+
+  /** Model responses and tool executions in the order they happened, for the conversation log. */
+  final List<Object> transcript = new ArrayList<>();
+
   TokenUsage usage = TokenUsage.ZERO;
   StopReason stopReason = StopReason.COMPLETED;
   FinishReason finishReason = FinishReason.STOP;
@@ -65,7 +76,9 @@ final class TurnContext {
     this.cancellation = cancellation;
     this.sink = sink;
     this.startNanos = System.nanoTime();
-    this.deadline = runtime.clock().instant().plus(runtime.options().maxWallClock());
+    this.startTime = runtime.clock().instant();
+    this.deadline = startTime.plus(runtime.options().maxWallClock());
+    this.tracer = new TurnTracer(runtime.spanListeners(), runtime.clock());
   }
 
   SessionKey session() {

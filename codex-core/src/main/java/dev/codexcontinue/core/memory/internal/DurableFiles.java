@@ -144,8 +144,10 @@ public final class DurableFiles {
     return Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file has a directory");
   }
 
-  /** Makes a rename or delete durable; file systems that cannot open directories skip it. */
-  private static void forceDirectory(Path dir) {
+  /**
+   * Makes a rename, creation or delete durable; file systems that cannot open directories skip it.
+   */
+  public static void forceDirectory(Path dir) {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException notSupported) {

@@ -133,7 +133,7 @@ final class PipelineStepsTest {
     TurnContext turn = turns.turn(AgentRequest.of("s", "Remember that deploys happen on Tuesdays"));
     turn.turnMessages.add(ChatMessage.assistant("Noted: deploys happen on Tuesdays."));
     turn.lastAssistant = turn.turnMessages.get(0);
-    assertThat(new StoreMemoryStep().run(turn)).isEqualTo("appended=2 remembered=2");
+    assertThat(new StoreMemoryStep().run(turn)).isEqualTo("appended=2 remembered=2 logged=0");
     assertThat(turns.sessions.messages(turn.session())).hasSize(2);
     var hits =
         turns.store.search(

@@ -43,7 +43,10 @@ final class Turns {
         options,
         TokenCounter.estimating(),
         CLOCK,
-        List.of());
+        List.of(),
+        List.of(),
+        null,
+        null);
   }
 
   TurnContext turn(AgentRequest request) {

@@ -1,5 +1,6 @@
 package dev.codexcontinue.provider.openai.internal;
 
+import dev.codexcontinue.api.ProviderObserver;
 import dev.codexcontinue.http.AdmissionLimiter;
 import dev.codexcontinue.http.ErrorMapper;
 import dev.codexcontinue.http.HttpTransport;
@@ -23,6 +24,7 @@ public final class TransportOptions {
   public Sleeper sleeper = Sleeper.SYSTEM;
   public int maxRequests = 64;
   public final List<String> secrets = new ArrayList<>();
+  public final List<ProviderObserver> observers = new ArrayList<>();
 
   /** Returns a transport for provider {@code id} with these settings. */
   public HttpTransport build(String id, List<ErrorMapper.Rule> rules) {
@@ -37,6 +39,7 @@ public final class TransportOptions {
             .maxRequests(maxRequests)
             .redactor(redactor)
             .errorMapper(errors.build());
+    observers.forEach(b::addObserver);
     if (client != null) {
       b.client(client);
     }
