@@ -90,7 +90,7 @@ final class AgentStreamingTest {
 
   @ParameterizedTest
   @EnumSource(Ending.class)
-  @Timeout(10)
+  @Timeout(30)
   void everyEnding_deliversExactlyOneTerminalSignal(Ending ending) throws Exception {
     try (ScriptedProvider model = script(ending).build();
         Agent agent = Agent.builder().provider(model).build()) {
@@ -126,7 +126,7 @@ final class AgentStreamingTest {
   }
 
   @Test
-  @Timeout(10)
+  @Timeout(30)
   void stream_forwardsTextAndToolOutcomesInOrder() throws Exception {
     TestTools.Recording tool = TestTools.recording("lookup", "42");
     try (ScriptedProvider model =
@@ -152,7 +152,7 @@ final class AgentStreamingTest {
   }
 
   @Test
-  @Timeout(10)
+  @Timeout(30)
   void blockingStream_iteratesThenReturnsReply() {
     try (ScriptedProvider model = ScriptedProvider.builder().reply("iterated text").build();
         Agent agent = Agent.builder().provider(model).build();
@@ -165,7 +165,7 @@ final class AgentStreamingTest {
   }
 
   @Test
-  @Timeout(10)
+  @Timeout(30)
   void blockingStream_failureIsThrownFromTheIterator() {
     try (ScriptedProvider model =
             ScriptedProvider.builder()
@@ -181,7 +181,7 @@ final class AgentStreamingTest {
   }
 
   @Test
-  @Timeout(10)
+  @Timeout(30)
   void blockingStream_closeCancelsTheTurn() {
     try (ScriptedProvider model = ScriptedProvider.builder().stall(twoChunks()).build();
         Agent agent = Agent.builder().provider(model).build()) {
@@ -195,7 +195,7 @@ final class AgentStreamingTest {
   }
 
   @Test
-  @Timeout(10)
+  @Timeout(30)
   void publisher_respectsDemandAndCompletes() throws Exception {
     try (ScriptedProvider model = ScriptedProvider.builder().pieceSize(1).reply("abcdef").build();
         Agent agent = Agent.builder().provider(model).build()) {
@@ -238,7 +238,7 @@ final class AgentStreamingTest {
   }
 
   @Test
-  @Timeout(10)
+  @Timeout(30)
   void chatAsync_cancel_stopsTheModelCallAndStoresNothing() throws Exception {
     try (ScriptedProvider model =
             ScriptedProvider.builder().delay(Duration.ofSeconds(30)).reply("never").build();
@@ -257,7 +257,7 @@ final class AgentStreamingTest {
   }
 
   @Test
-  @Timeout(10)
+  @Timeout(30)
   void chatAsync_providerFailure_completesExceptionallyWithTheSameType() {
     try (ScriptedProvider model =
             ScriptedProvider.builder()

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       ReviewCommand.class,
       ShellCommand.class,
       NotebookCommand.class,
-      DoctorCommand.class
+      DoctorCommand.class,
+      ServeCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
