@@ -4,7 +4,7 @@ import dev.codexcontinue.api.ChatMessage;
 import dev.codexcontinue.api.exception.MemoryStoreException;
 import dev.codexcontinue.api.memory.SessionKey;
 import dev.codexcontinue.api.memory.SessionStore;
-import dev.codexcontinue.core.internal.ChatMessageCodec;
+import dev.codexcontinue.core.memory.ChatMessageCodec;
 import dev.codexcontinue.memory.redis.SeenEntries.Entry;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.codexcontinue.core.internal;
+package dev.codexcontinue.core.memory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +11,7 @@ import dev.codexcontinue.api.ImagePart;
 import dev.codexcontinue.api.Role;
 import dev.codexcontinue.api.TextPart;
 import dev.codexcontinue.api.ToolCall;
+import dev.codexcontinue.core.internal.Json;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,11 +28,12 @@ import java.util.Set;
  * }</pre>
  *
  * <p>{@code role} and {@code content} are always written; the other fields only when present. A
- * string longer than {@link Json#MAX_STRING_LENGTH} (a large inline image, a long tool result) is
- * written as an array of shorter strings to be joined, so that everything written can be read back
- * under the shared parser limits. Reading is strict: an unknown field or part type, a value of the
- * wrong type or a message the model rejects is an {@link IllegalArgumentException} naming the
- * field, never silently dropped data. Messages never echo the input, which may hold prompts.
+ * string longer than the shared parser limit on string length (a large inline image, a long tool
+ * result) is written as an array of shorter strings to be joined, so that everything written can be
+ * read back under the shared parser limits. Reading is strict: an unknown field or part type, a
+ * value of the wrong type or a message the model rejects is an {@link IllegalArgumentException}
+ * naming the field, never silently dropped data. Messages never echo the input, which may hold
+ * prompts.
  */
 public final class ChatMessageCodec {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

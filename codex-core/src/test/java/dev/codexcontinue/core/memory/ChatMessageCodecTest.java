@@ -1,4 +1,4 @@
-package dev.codexcontinue.core.internal;
+package dev.codexcontinue.core.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import dev.codexcontinue.api.ChatMessage;
 import dev.codexcontinue.api.ImagePart;
 import dev.codexcontinue.api.Role;
 import dev.codexcontinue.api.ToolCall;
-import dev.codexcontinue.core.memory.Conversations;
+import dev.codexcontinue.core.internal.Json;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
