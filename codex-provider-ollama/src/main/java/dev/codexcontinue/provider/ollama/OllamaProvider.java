@@ -482,15 +482,9 @@ public final class OllamaProvider implements Provider {
       WireDefaults defaults = new WireDefaults(keepAlive, numCtx, truncateEmbeddings);
       ContextWindows windows = new ContextWindows(contextSizing);
       ModelCalls models = new ModelCalls(endpoint, windows, defaults);
-      OllamaClient client =
-          new OllamaClient(
-              endpoint,
-              models,
-              windows,
-              defaults,
-              new GenerateBodies.RawMode(rawCompletions, fimTemplate),
-              model,
-              completionModel);
+      var raw = new GenerateBodies.RawMode(rawCompletions, fimTemplate);
+      var client =
+          new OllamaClient(endpoint, models, windows, defaults, raw, model, completionModel);
       return new OllamaProvider(
           http, client, models, new EmbedCalls(endpoint, defaults), embeddingModel);
     }
@@ -498,13 +492,8 @@ public final class OllamaProvider implements Provider {
     /** Shows the settings, the key masked. */
     @Override
     public String toString() {
-      return "OllamaProvider.Builder[baseUrl="
-          + baseUrl
-          + ", model="
-          + model
-          + ", apiKey="
-          + apiKey
-          + "]";
+      return String.format(
+          "OllamaProvider.Builder[baseUrl=%s, model=%s, apiKey=%s]", baseUrl, model, apiKey);
     }
   }
 }
