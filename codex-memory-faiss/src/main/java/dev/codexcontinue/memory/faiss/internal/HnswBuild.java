@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * read lists without locks (a list being rewritten still holds valid node ids).
  */
 public final class HnswBuild {
-  private static final DistanceKernel KERNEL = Kernels.ACTIVE;
   private static final int STRIPES = 1 << 12;
   private static final int PARALLEL_THRESHOLD = 1_000;
 
@@ -154,16 +153,13 @@ public final class HnswBuild {
       int prev = nearest;
       int[] up = g.upper(nearest);
       if (up != null) {
-        int base = (level - 1) * m;
-        for (int j = 0; j < m; j++) {
-          int v = up[base + j];
-          if (v < 0) {
-            break;
-          }
-          float d = dist(qa, qo, v);
-          if (d < dNearest) {
-            nearest = v;
-            dNearest = d;
+        NeighborBatch batch = scratch.batch;
+        batch.collect(up, (level - 1) * m, m, null);
+        batch.computeDistances(s, qa, qo, ip);
+        for (int j = 0; j < batch.size(); j++) {
+          if (batch.distance(j) < dNearest) {
+            nearest = batch.node(j);
+            dNearest = batch.distance(j);
           }
         }
       }
@@ -237,15 +233,12 @@ public final class HnswBuild {
         base = (level - 1) * m;
         slots = m;
       }
-      for (int j = 0; j < slots; j++) {
-        int v = links[base + j];
-        if (v < 0) {
-          break;
-        }
-        if (sc.visited.getAndSet(v)) {
-          continue;
-        }
-        float d = dist(qa, qo, v);
+      NeighborBatch batch = sc.batch;
+      batch.collect(links, base, slots, sc.visited);
+      batch.computeDistances(s, qa, qo, ip);
+      for (int j = 0; j < batch.size(); j++) {
+        int v = batch.node(j);
+        float d = batch.distance(j);
         if (results.size() < ef || -results.topKey() > d) {
           results.push(-d, v);
           candidates.push(d, v);
@@ -315,11 +308,16 @@ public final class HnswBuild {
     }
     float[] sa = s.chunk(src);
     int so = s.offset(src);
-    sc.clearPairs();
-    sc.addPair(dest, dist(sa, so, dest));
+    NeighborBatch batch = sc.batch;
+    batch.clear();
+    batch.add(dest);
     for (int j = 0; j < slots; j++) {
-      int v = links[base + j];
-      sc.addPair(v, dist(sa, so, v));
+      batch.add(links[base + j]);
+    }
+    batch.computeDistances(s, sa, so, ip);
+    sc.clearPairs();
+    for (int j = 0; j < batch.size(); j++) {
+      sc.addPair(batch.node(j), batch.distance(j));
     }
     int count = sc.sortPairs();
     int kept = prune(sc.ids, sc.dis, count, slots, sc);
@@ -418,10 +416,7 @@ public final class HnswBuild {
   }
 
   private float dist(float[] qa, int qo, int node) {
-    float[] chunk = s.chunk(node);
-    int off = s.offset(node);
-    int d = s.dimension();
-    return ip ? -KERNEL.dot(qa, qo, chunk, off, d) : KERNEL.l2(qa, qo, chunk, off, d);
+    return NeighborBatch.distance(s, qa, qo, node, ip);
   }
 
   /** Per-thread working memory of the builder. */
@@ -429,6 +424,7 @@ public final class HnswBuild {
     final Visited visited = new Visited();
     final NodeHeap candidates = new NodeHeap();
     final NodeHeap results = new NodeHeap();
+    final NeighborBatch batch = new NeighborBatch();
     int[] ids = new int[64];
     float[] dis = new float[64];
     int pairs;

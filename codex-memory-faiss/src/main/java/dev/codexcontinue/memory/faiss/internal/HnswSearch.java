@@ -11,11 +11,11 @@ import javax.annotation.Nullable;
  * #forThread()}), reused across queries.
  */
 public final class HnswSearch {
-  private static final DistanceKernel KERNEL = Kernels.ACTIVE;
   private static final ThreadLocal<HnswSearch> LOCAL = ThreadLocal.withInitial(HnswSearch::new);
 
   private final Visited visited = new Visited();
   private final CandidatePool pool = new CandidatePool();
+  private final NeighborBatch batch = new NeighborBatch();
   private float greedyDistance;
 
   /** Returns this thread's searcher. */
@@ -43,11 +43,10 @@ public final class HnswSearch {
     if (entry < 0) {
       return;
     }
-    int d = s.dimension();
     int nearest = entry;
-    float dNearest = distance(q, s, nearest, d, ip);
+    float dNearest = NeighborBatch.distance(s, q, 0, nearest, ip);
     for (int level = g.maxLevel(); level >= 1; level--) {
-      nearest = greedy(g, s, q, d, ip, level, nearest, dNearest);
+      nearest = greedy(g, s, q, ip, level, nearest, dNearest);
       dNearest = greedyDistance;
     }
     int ef = Math.max(efSearch, top.capacityHint());
@@ -67,16 +66,11 @@ public final class HnswSearch {
       if (pool.countBelow(d0) >= efSearch) {
         break;
       }
-      int base = v0 * slots;
-      for (int j = 0; j < slots; j++) {
-        int v1 = links[base + j];
-        if (v1 < 0) {
-          break;
-        }
-        if (visited.getAndSet(v1)) {
-          continue;
-        }
-        float dist = distance(q, s, v1, d, ip);
+      batch.collect(links, v0 * slots, slots, visited);
+      batch.computeDistances(s, q, 0, ip);
+      for (int j = 0; j < batch.size(); j++) {
+        int v1 = batch.node(j);
+        float dist = batch.distance(j);
         if (dist < top.threshold() && (filter == null || filter.test(v1))) {
           top.offer(dist, v1);
         }
@@ -86,14 +80,7 @@ public final class HnswSearch {
   }
 
   private int greedy(
-      HnswGraph g,
-      VectorStorage s,
-      float[] q,
-      int d,
-      boolean ip,
-      int level,
-      int start,
-      float dStart) {
+      HnswGraph g, VectorStorage s, float[] q, boolean ip, int level, int start, float dStart) {
     int nearest = start;
     float dNearest = dStart;
     int m = g.m();
@@ -104,16 +91,12 @@ public final class HnswSearch {
         greedyDistance = dNearest;
         return nearest;
       }
-      int base = (level - 1) * m;
-      for (int j = 0; j < m; j++) {
-        int v = up[base + j];
-        if (v < 0) {
-          break;
-        }
-        float dist = distance(q, s, v, d, ip);
-        if (dist < dNearest) {
-          nearest = v;
-          dNearest = dist;
+      batch.collect(up, (level - 1) * m, m, null);
+      batch.computeDistances(s, q, 0, ip);
+      for (int j = 0; j < batch.size(); j++) {
+        if (batch.distance(j) < dNearest) {
+          nearest = batch.node(j);
+          dNearest = batch.distance(j);
         }
       }
       if (nearest == prev) {
@@ -121,11 +104,5 @@ public final class HnswSearch {
         return nearest;
       }
     }
-  }
-
-  static float distance(float[] q, VectorStorage s, int node, int d, boolean ip) {
-    float[] chunk = s.chunk(node);
-    int off = s.offset(node);
-    return ip ? -KERNEL.dot(q, 0, chunk, off, d) : KERNEL.l2(q, 0, chunk, off, d);
   }
 }
