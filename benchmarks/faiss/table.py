@@ -30,6 +30,9 @@ def main():
         print(f"| {name} scan GB/s (% of {bw:.0f} GB/s) | {v['gbps']:.1f} ({100*v['gbps']/bw:.0f}%) | "
               f"{p['gbps']:.1f} ({100*p['gbps']/bw:.0f}%) | {f['gbps']:.1f} ({100*f['gbps']/bw:.0f}%) | "
               f"| |")
+        if v.get('scan_to_read_p50'):
+            print(f"| {name} Vector API scan vs a pure read in the same JVM, alternating (median of 100) | "
+                  f"{100*v['scan_to_read_p50']:.0f}% of {v['read_gbps_p50']:.1f} GB/s | | | | |")
         print(f"| {name} batch of 200, queries/s | {v['batch_qps']:.0f} | {p['batch_qps']:.0f} | "
               f"{f['batch_qps']:.0f} | {v['batch_qps']/f['batch_qps']:.2f}x | "
               f"{p['batch_qps']/f['batch_qps']:.2f}x |")

@@ -74,24 +74,32 @@ public final class FaissBenchmark {
       float[] queries = Fvecs.read(dir.resolve(name("query", QUERIES, d)));
       FlatIndex flat = FlatIndex.create(d, Metric.INNER_PRODUCT);
       flat.add(base);
-      base = new float[0];
-      json.append(s > 0 ? "," : "").append(flatRun(flat, queries, n, d));
+      json.append(s > 0 ? "," : "").append(flatRun(flat, base, queries, n, d));
     }
     json.append("],\"hnsw\":").append(hnswRun(dir)).append('}');
     return json.toString();
   }
 
-  private static String flatRun(FlatIndex flat, float[] queries, int n, int d) {
+  private static String flatRun(FlatIndex flat, float[] base, float[] queries, int n, int d) {
     int nq = queries.length / d;
     for (int i = 0; i < 30; i++) {
       flat.search(Datasets.row(queries, d, i % nq), 10);
     }
+    // with the Vector API, each query alternates with a pure read of an array of the same size
+    boolean ceiling = FaissIndexes.kernel().startsWith("vector-api");
     double[] ms = new double[100];
+    double[] read = new double[ms.length];
+    double[] ratio = new double[ms.length];
+    double bytes = (double) n * d * 4;
     for (int i = 0; i < ms.length; i++) {
+      read[i] = ceiling ? ReadBandwidth.gbps(base) : Double.NaN;
       long t = System.nanoTime();
       flat.search(Datasets.row(queries, d, i % nq), 10);
       ms[i] = (System.nanoTime() - t) / 1e6;
+      ratio[i] = bytes / (ms[i] * 1e6) / read[i];
     }
+    Arrays.sort(read);
+    Arrays.sort(ratio);
     Arrays.sort(ms);
     float[][] batch = new float[200][];
     for (int i = 0; i < batch.length; i++) {
@@ -105,13 +113,19 @@ public final class FaissBenchmark {
     return String.format(
         Locale.ROOT,
         "{\"n\":%d,\"d\":%d,\"single_ms_p50\":%.3f,\"single_ms_p99\":%.3f,\"gbps\":%.2f,"
-            + "\"batch_qps\":%.1f}",
+            + "\"batch_qps\":%.1f,\"read_gbps_p50\":%s,\"scan_to_read_p50\":%s}",
         n,
         d,
         ms[ms.length / 2],
         ms[ms.length * 99 / 100],
         gbps,
-        batchQps);
+        batchQps,
+        jsonNumber(read[read.length / 2]),
+        jsonNumber(ratio[ratio.length / 2]));
+  }
+
+  private static String jsonNumber(double x) {
+    return Double.isNaN(x) ? "null" : String.format(Locale.ROOT, "%.3f", x);
   }
 
   private static String hnswRun(Path dir) throws IOException {

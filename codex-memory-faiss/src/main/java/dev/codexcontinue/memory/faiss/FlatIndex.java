@@ -3,6 +3,7 @@ package dev.codexcontinue.memory.faiss;
 import dev.codexcontinue.memory.faiss.internal.DistanceKernel;
 import dev.codexcontinue.memory.faiss.internal.Kernels;
 import dev.codexcontinue.memory.faiss.internal.TopK;
+import dev.codexcontinue.memory.faiss.internal.TransposedBlock;
 import dev.codexcontinue.memory.faiss.internal.VectorStorage;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -22,6 +23,13 @@ public final class FlatIndex implements VectorIndex, RowStore {
 
   /** Rows of one cache block in a batch search, scanned by every query before moving on. */
   private static final int BATCH_BLOCK_FLOATS = 32 * 1024;
+
+  /**
+   * From this many queries on, a batch copies each block transposed and lets the kernel compare it
+   * with all queries at once (as FAISS switches to a matrix product from 20 queries on); fewer
+   * queries do not repay the copy.
+   */
+  private static final int TRANSPOSED_MIN_QUERIES = 8;
 
   private static final DistanceKernel KERNEL = Kernels.ACTIVE;
 
@@ -130,16 +138,25 @@ public final class FlatIndex implements VectorIndex, RowStore {
   }
 
   private void scan(float[] q, TopK top, @Nullable LongPredicate filter, float[] buf) {
-    int d = dimension();
     boolean ip = metric == Metric.INNER_PRODUCT;
-    int chunks = storage.chunkCount();
-    for (int c = 0; c < chunks; c++) {
+    forEachBlock(
+        BLOCK_ROWS, (data, r0, n, base) -> offerBlock(q, data, r0, n, base, ip, top, filter, buf));
+  }
+
+  /** Receives rows {@code r0..r0+n) of one storage chunk; row {@code r0} is index row {@code base + r0}. */
+  private interface BlockVisitor {
+    void visit(float[] data, int r0, int n, long base);
+  }
+
+  /** Walks the stored rows in blocks of at most {@code blockRows}, never across a chunk. */
+  private void forEachBlock(int blockRows, BlockVisitor visitor) {
+    int d = dimension();
+    for (int c = 0; c < storage.chunkCount(); c++) {
       float[] data = storage.chunkAt(c);
       int rows = storage.floatsInChunk(c) / d;
       long base = (long) c * storage.rowsPerChunk();
-      for (int r0 = 0; r0 < rows; r0 += BLOCK_ROWS) {
-        int n = Math.min(BLOCK_ROWS, rows - r0);
-        offerBlock(q, data, r0, n, base, ip, top, filter, buf);
+      for (int r0 = 0; r0 < rows; r0 += blockRows) {
+        visitor.visit(data, r0, Math.min(blockRows, rows - r0), base);
       }
     }
   }
@@ -157,17 +174,29 @@ public final class FlatIndex implements VectorIndex, RowStore {
     int d = q.length;
     if (ip) {
       KERNEL.dotMany(q, data, r0 * d, n, d, buf);
-      for (int i = 0; i < n; i++) {
-        buf[i] = -buf[i];
-      }
     } else {
       KERNEL.l2Many(q, data, r0 * d, n, d, buf);
     }
+    offerKeys(buf, 0, n, ip, base + r0, top, filter);
+  }
+
+  /**
+   * Offers {@code keys[from..from+n)} as the rows {@code firstRow..}; keys are minimized, so inner
+   * products ({@code negate}) are offered negated.
+   */
+  private static void offerKeys(
+      float[] keys,
+      int from,
+      int n,
+      boolean negate,
+      long firstRow,
+      TopK top,
+      @Nullable LongPredicate filter) {
     float threshold = top.threshold();
     for (int i = 0; i < n; i++) {
-      float key = buf[i];
+      float key = negate ? -keys[from + i] : keys[from + i];
       if (key < threshold) {
-        long row = base + r0 + i;
+        long row = firstRow + i;
         if (filter == null || filter.test(row)) {
           top.offer(key, row);
           threshold = top.threshold();
@@ -211,20 +240,42 @@ public final class FlatIndex implements VectorIndex, RowStore {
   }
 
   private void scanBatch(float[][] queries, TopK[] tops) {
+    if (queries.length >= TRANSPOSED_MIN_QUERIES) {
+      scanTransposed(queries, tops);
+      return;
+    }
     int d = dimension();
     boolean ip = metric == Metric.INNER_PRODUCT;
     int blockRows = Math.max(1, Math.min(BLOCK_ROWS, BATCH_BLOCK_FLOATS / d));
     float[] buf = new float[blockRows];
-    for (int c = 0; c < storage.chunkCount(); c++) {
-      float[] data = storage.chunkAt(c);
-      int rows = storage.floatsInChunk(c) / d;
-      long base = (long) c * storage.rowsPerChunk();
-      for (int r0 = 0; r0 < rows; r0 += blockRows) {
-        int n = Math.min(blockRows, rows - r0);
-        for (int q = 0; q < queries.length; q++) {
-          offerBlock(queries[q], data, r0, n, base, ip, tops[q], null, buf);
-        }
-      }
-    }
+    forEachBlock(
+        blockRows,
+        (data, r0, n, base) -> {
+          for (int q = 0; q < queries.length; q++) {
+            offerBlock(queries[q], data, r0, n, base, ip, tops[q], null, buf);
+          }
+        });
+  }
+
+  /** Copies each block transposed once, then has the kernel compare it with every query. */
+  private void scanTransposed(float[][] queries, TopK[] tops) {
+    int d = dimension();
+    boolean ip = metric == Metric.INNER_PRODUCT;
+    int blockRows = TransposedBlock.ROWS;
+    TransposedBlock block = new TransposedBlock(d);
+    float[] out = new float[queries.length * blockRows];
+    forEachBlock(
+        blockRows,
+        (data, r0, n, base) -> {
+          block.fill(data, r0 * d, n);
+          if (ip) {
+            KERNEL.dotTransposed(queries, block.array(), blockRows, d, out);
+          } else {
+            KERNEL.l2Transposed(queries, block.array(), blockRows, d, out);
+          }
+          for (int q = 0; q < queries.length; q++) {
+            offerKeys(out, q * blockRows, n, ip, base + r0, tops[q], null);
+          }
+        });
   }
 }

@@ -2,6 +2,7 @@ package dev.codexcontinue.memory.faiss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -12,6 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 final class FlatIndexTest {
   private static final int D = 24;
@@ -39,6 +42,29 @@ final class FlatIndexTest {
     SearchResult r = index.search(q, 7);
     assertThat(r.labels()).containsExactly(bruteForce(data, q, 7, true));
     assertThat(r.distance(0)).isGreaterThanOrEqualTo(r.distance(6));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Metric.class)
+  void searchBatch_manyQueries_sameAnswersAsOneByOne(Metric metric) {
+    // 37 queries take the transposed-block path; 1000 rows end in a partial block
+    boolean ip = metric == Metric.INNER_PRODUCT;
+    float[] data = Fixtures.randomVectors(1000, D, 8, ip);
+    FlatIndex index = FlatIndex.create(D, metric);
+    index.add(data);
+    float[][] queries = new float[37][];
+    for (int i = 0; i < queries.length; i++) {
+      queries[i] = Fixtures.randomVectors(1, D, 100 + i, ip);
+    }
+    List<SearchResult> batch = index.search(queries, 10);
+    for (int i = 0; i < queries.length; i++) {
+      SearchResult one = index.search(queries[i], 10);
+      assertThat(batch.get(i).labels()).containsExactly(one.labels());
+      assertThat(batch.get(i).labels()).containsExactly(bruteForce(data, queries[i], 10, ip));
+      for (int j = 0; j < one.size(); j++) {
+        assertThat(batch.get(i).distance(j)).isCloseTo(one.distance(j), within(1e-4f));
+      }
+    }
   }
 
   @Test

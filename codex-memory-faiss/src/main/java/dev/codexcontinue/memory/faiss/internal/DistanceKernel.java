@@ -24,4 +24,20 @@ public interface DistanceKernel {
    * Writes the squared distances of {@code q} to {@code rows} consecutive rows into {@code out}.
    */
   void l2Many(float[] q, float[] data, int off, int rows, int d, float[] out);
+
+  /**
+   * Distances of many queries to one block of rows stored transposed: {@code bt[i][r]} is component
+   * {@code i} of row {@code r}, for {@code r < rows}. Writes the inner product of query {@code q}
+   * with row {@code r} into {@code out[q * rows + r]}. Each lane of a vector holds one row, so no
+   * lane sum is needed per (query, row) pair, which is what makes a batch compute-bound rather than
+   * reduction-bound. {@code rows} is a multiple of {@link #TRANSPOSED_ROWS}. The sums run over the
+   * components in order, so they may differ from {@link #dot} in the last bits.
+   */
+  void dotTransposed(float[][] queries, float[][] bt, int rows, int d, float[] out);
+
+  /** As {@link #dotTransposed}, with squared Euclidean distances. */
+  void l2Transposed(float[][] queries, float[][] bt, int rows, int d, float[] out);
+
+  /** The row count of a transposed block must be a multiple of this. */
+  int TRANSPOSED_ROWS = 64;
 }

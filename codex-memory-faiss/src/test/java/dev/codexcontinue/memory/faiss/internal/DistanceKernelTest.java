@@ -65,6 +65,37 @@ final class DistanceKernelTest {
     }
   }
 
+  @Test
+  void transposedBlock_everyQueryCountAndPaddedRows_matchExactSums() {
+    SplittableRandom rng = new SplittableRandom(13);
+    for (int d : new int[] {1, 7, 128, 384}) {
+      for (int nq : new int[] {1, 2, 3, 8}) {
+        int n = 50; // fewer rows than the block: the rest is zero padding
+        float[] data = random(rng, n * d);
+        float[][] queries = new float[nq][];
+        for (int q = 0; q < nq; q++) {
+          queries[q] = random(rng, d);
+        }
+        TransposedBlock block = new TransposedBlock(d);
+        block.fill(data, 0, n);
+        int rows = TransposedBlock.ROWS;
+        float[] dots = new float[nq * rows];
+        float[] l2s = new float[nq * rows];
+        for (DistanceKernel k : new DistanceKernel[] {SCALAR, VECTOR}) {
+          k.dotTransposed(queries, block.array(), rows, d, dots);
+          k.l2Transposed(queries, block.array(), rows, d, l2s);
+          for (int q = 0; q < nq; q++) {
+            for (int r = 0; r < n; r++) {
+              assertClose(dots[q * rows + r], exactDot(queries[q], 0, data, r * d, d), d);
+              assertClose(l2s[q * rows + r], exactL2(queries[q], 0, data, r * d, d), d);
+            }
+            assertThat(dots[q * rows + n]).isZero();
+          }
+        }
+      }
+    }
+  }
+
   private static void assertClose(float got, double exact, int d) {
     assertThat((double) got).isCloseTo(exact, within(1e-5 * d + 1e-5 * Math.abs(exact)));
   }
