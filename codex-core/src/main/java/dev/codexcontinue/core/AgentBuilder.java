@@ -217,6 +217,7 @@ public final class AgentBuilder {
             .maxParallel(options.maxParallelToolCalls())
             .redactSecrets(secrets)
             .executor(exec)
+            .clock(clock) // the turn's deadline is read on this clock: the two must agree
             .build();
     return DefaultAgent.create(
         provider,

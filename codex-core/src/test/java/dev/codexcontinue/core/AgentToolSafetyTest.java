@@ -12,6 +12,9 @@ import dev.codexcontinue.core.tool.ToolExecution;
 import dev.codexcontinue.core.tool.ToolInvocation;
 import dev.codexcontinue.core.tool.ToolPolicy;
 import dev.codexcontinue.test.ScriptedProvider;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,21 @@ final class AgentToolSafetyTest {
           .singleElement()
           .satisfies(e -> assertThat(e.outcome()).isEqualTo(ToolExecution.Outcome.NOT_AVAILABLE));
       assertThat(toolMessage(model.requests().get(1)).text()).contains("not available");
+    }
+  }
+
+  @Test
+  void fixedClockInThePast_toolsStillRun() {
+    // the turn's deadline is computed on the agent's clock; tools must be checked on the same one
+    Clock past = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC);
+    TestTools.Recording tool = TestTools.recording("lookup", "found");
+    try (ScriptedProvider model =
+            ScriptedProvider.builder().toolCall("lookup", "{\"q\":\"x\"}").reply("done").build();
+        Agent agent = Agent.builder().provider(model).addTool(tool.tool).clock(past).build()) {
+      AgentReply reply = agent.chat(AgentRequest.of("s", "look up"));
+      assertThat(tool.calls).hasSize(1);
+      assertThat(reply.toolExecutions().get(0).outcome()).isEqualTo(ToolExecution.Outcome.EXECUTED);
+      assertThat(reply.text()).isEqualTo("done");
     }
   }
 
