@@ -158,6 +158,25 @@ public final class Settings {
     return values;
   }
 
+  /**
+   * Returns the environment variables {@code key} is read from, most specific first: {@code
+   * CODEX_OPENAI_API_KEY}, then a well-known name such as {@code OPENAI_API_KEY}. For diagnostics
+   * that tell a user what to set.
+   */
+  public static List<String> environmentNames(String key) {
+    return SettingNames.environment(Objects.requireNonNull(key, "key == null"));
+  }
+
+  /** Returns the keys that are also read from well-known variables ({@code ollama.host}...). */
+  public static Set<String> wellKnownKeys() {
+    return SettingNames.wellKnownKeys();
+  }
+
+  /** Returns whether {@code key} names a credential, whose value must be masked when shown. */
+  public static boolean isSecretKey(String key) {
+    return SettingNames.isSecret(Objects.requireNonNull(key, "key == null"));
+  }
+
   /** Lists the keys set on the builder and in {@code codex.*} system properties, values masked. */
   @Override
   public String toString() {

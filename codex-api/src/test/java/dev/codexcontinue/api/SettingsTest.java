@@ -131,4 +131,17 @@ final class SettingsTest {
     assertThat(s).isEqualTo(Secret.of("gsk_TEST_SECRET_123")).isNotEqualTo(Secret.of("other"));
     assertThatThrownBy(() -> Secret.of(" ")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void environmentNames_ownNameFirstThenTheWellKnownOne() {
+    assertThat(Settings.environmentNames("openai.api-key"))
+        .containsExactly("CODEX_OPENAI_API_KEY", "OPENAI_API_KEY");
+    assertThat(Settings.environmentNames("agent.max-steps"))
+        .containsExactly("CODEX_AGENT_MAX_STEPS");
+    assertThat(Settings.wellKnownKeys()).contains("ollama.host", "tabby.token");
+    assertThat(Settings.isSecretKey("tabby.token")).isTrue();
+    assertThat(Settings.isSecretKey("ollama.host")).isFalse();
+    assertThatThrownBy(() -> Settings.environmentNames(null))
+        .isInstanceOf(NullPointerException.class);
+  }
 }

@@ -4,7 +4,6 @@ import dev.codexcontinue.api.EmbeddingModel;
 import dev.codexcontinue.api.ModelInfo;
 import dev.codexcontinue.api.Settings;
 import dev.codexcontinue.api.exception.CodexException;
-import dev.codexcontinue.api.internal.SettingNames;
 import dev.codexcontinue.cli.CliContext;
 import dev.codexcontinue.cli.ExitCode;
 import dev.codexcontinue.memory.faiss.FaissMemoryStore;
@@ -51,7 +50,7 @@ final class DoctorCommand extends BaseCommand {
   private void settingsSection(CliSettings s) {
     out().println();
     out().println("settings in effect:");
-    TreeSet<String> keys = new TreeSet<>(SettingNames.wellKnownKeys());
+    TreeSet<String> keys = new TreeSet<>(Settings.wellKnownKeys());
     keys.addAll(CLI_KEYS);
     keys.addAll(s.fileValues().keySet());
     keys.addAll(common.asSettings().keySet());
@@ -63,7 +62,7 @@ final class DoctorCommand extends BaseCommand {
         continue;
       }
       any = true;
-      String shown = SettingNames.isSecret(key) ? "****" : value.get();
+      String shown = Settings.isSecretKey(key) ? "****" : value.get();
       out().printf("  %-24s = %s  (%s)%n", key, shown, s.sourceOf(key).orElse("?"));
     }
     if (!any) {

@@ -1,7 +1,6 @@
 package dev.codexcontinue.cli.internal;
 
 import dev.codexcontinue.api.Settings;
-import dev.codexcontinue.api.internal.SettingNames;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,7 +60,7 @@ record ProviderCandidate(String id, boolean configured, String target, String en
 
   /** Returns the environment variable a user would most likely set for {@code key}. */
   static String env(String key) {
-    List<String> names = SettingNames.environment(key);
+    List<String> names = Settings.environmentNames(key);
     return names.get(names.size() - 1);
   }
 }
